@@ -1,0 +1,45 @@
+package io.dealflow.platform.security;
+
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a service checks tokens ({@code dealflow.security.*}).
+ *
+ * @param issuerUri the Keycloak realm's issuer, e.g. {@code http://localhost:8180/realms/dealflow}
+ * @param jwkSetUri where the signing keys are; derived from the issuer when not set
+ * @param audience the audience every token must name
+ * @param clockSkew how far past {@code exp} a token is still accepted
+ * @param publicPaths paths (Ant patterns) that need no token
+ * @param devToken HelloSales's literal {@code dev_token}, for local development only
+ */
+@ConfigurationProperties("dealflow.security")
+public record SecurityProperties(
+    String issuerUri,
+    @Nullable String jwkSetUri,
+    @DefaultValue("dealflow-api") String audience,
+    @DefaultValue("30s") Duration clockSkew,
+    @DefaultValue List<String> publicPaths,
+    @DefaultValue DevToken devToken) {
+
+  public String effectiveJwkSetUri() {
+    if (jwkSetUri != null && !jwkSetUri.isBlank()) {
+      return jwkSetUri;
+    }
+    return issuerUri.replaceAll("/+$", "") + "/protocol/openid-connect/certs";
+  }
+
+  /**
+   * The user the literal {@code dev_token} stands for. Accepted only with the {@code dev} profile
+   * on; a service refuses to start when it is enabled without it.
+   */
+  public record DevToken(
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue("00000000-0000-0000-0000-000000000000") String subject,
+      @DefaultValue("dev@dealflow.local") String email,
+      @Nullable String orgId,
+      @DefaultValue("rep") List<String> roles) {}
+}
