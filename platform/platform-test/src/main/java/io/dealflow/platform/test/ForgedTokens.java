@@ -44,14 +44,13 @@ public final class ForgedTokens {
   }
 
   /**
-   * The genuine claims signed with a key the realm never issued, under the realm key's own
-   * {@code kid}, as another issuer (or a thief of the kid) would.
+   * The genuine claims signed with a key the realm never issued, under the realm key's own {@code
+   * kid}, as another issuer (or a thief of the kid) would.
    */
   public static String foreignKey(String genuine) {
     try {
       SignedJWT original = SignedJWT.parse(genuine);
-      RSAKey foreign =
-          new RSAKeyGenerator(2048).keyID(original.getHeader().getKeyID()).generate();
+      RSAKey foreign = new RSAKeyGenerator(2048).keyID(original.getHeader().getKeyID()).generate();
       SignedJWT forged =
           new SignedJWT(
               new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(foreign.getKeyID()).build(),
@@ -73,7 +72,8 @@ public final class ForgedTokens {
               .issuer("https://login.example.invalid/realms/dealflow")
               .build();
       SignedJWT forged =
-          new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(other.getKeyID()).build(), claims);
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(other.getKeyID()).build(), claims);
       forged.sign(new RSASSASigner(other));
       return forged.serialize();
     } catch (ParseException | JOSEException e) {

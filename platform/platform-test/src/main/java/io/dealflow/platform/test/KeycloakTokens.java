@@ -49,20 +49,26 @@ public final class KeycloakTokens {
     var keycloak = Devstack.keycloak();
     return grant(
             Map.of(
-                "grant_type", "password",
-                "client_id", keycloak.identityClientId(),
-                "client_secret", keycloak.identityClientSecret(),
-                "username", username,
-                "password", password,
-                "scope", "openid"))
+                "grant_type",
+                "password",
+                "client_id",
+                keycloak.identityClientId(),
+                "client_secret",
+                keycloak.identityClientSecret(),
+                "username",
+                username,
+                "password",
+                password,
+                "scope",
+                "openid"))
         .get("access_token")
         .asString();
   }
 
   /**
    * A genuine token of the realm that has already expired when this returns (it waits out the
-   * token's two-second life). Services under test must run with a clock skew below one second
-   * for it to be refused.
+   * token's two-second life). Services under test must run with a clock skew below one second for
+   * it to be refused.
    */
   public static String expired(String username, String password) {
     ensureShortLivedClient();
@@ -114,7 +120,10 @@ public final class KeycloakTokens {
                 .build());
     if (created.statusCode() != 201 && created.statusCode() != 409) {
       throw new IllegalStateException(
-          "Could not create the short-lived test client: " + created.statusCode() + " " + created.body());
+          "Could not create the short-lived test client: "
+              + created.statusCode()
+              + " "
+              + created.body());
     }
   }
 
@@ -124,10 +133,14 @@ public final class KeycloakTokens {
     return form(
             uri,
             Map.of(
-                "grant_type", "password",
-                "client_id", "admin-cli",
-                "username", keycloak.adminUsername(),
-                "password", keycloak.adminPassword()))
+                "grant_type",
+                "password",
+                "client_id",
+                "admin-cli",
+                "username",
+                keycloak.adminUsername(),
+                "password",
+                keycloak.adminPassword()))
         .get("access_token")
         .asString();
   }
@@ -149,7 +162,12 @@ public final class KeycloakTokens {
                 .build());
     if (response.statusCode() != 200) {
       throw new IllegalStateException(
-          "Keycloak refused the grant at " + uri + ": " + response.statusCode() + " " + response.body());
+          "Keycloak refused the grant at "
+              + uri
+              + ": "
+              + response.statusCode()
+              + " "
+              + response.body());
     }
     return JSON.readTree(response.body());
   }

@@ -4,8 +4,8 @@ import io.dealflow.devstack.Devstack;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A fresh PostgreSQL database per test class (creating one takes well under a second here), so
- * test classes never see each other's rows and need no clean-up.
+ * A fresh PostgreSQL database per test class (creating one takes well under a second here), so test
+ * classes never see each other's rows and need no clean-up.
  */
 public final class TestDatabases {
 

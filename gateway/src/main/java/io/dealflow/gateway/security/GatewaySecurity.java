@@ -1,0 +1,124 @@
+package io.dealflow.gateway.security;
+
+import io.dealflow.gateway.route.RouteTable;
+import io.dealflow.gateway.web.GatewayErrors;
+import io.dealflow.platform.security.DevTokens;
+import io.dealflow.platform.security.JwtRules;
+import io.dealflow.platform.security.SecurityProperties;
+import io.netty.channel.ChannelOption;
+import java.time.Duration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+
+/**
+ * Bearer tokens at the edge: Keycloak-issued JWTs checked with the suite's {@link JwtRules} (RS256
+ * signature by a key of the realm's JWKS, issuer, audience, expiry), realm roles as authorities.
+ * The services check the same token again; the gateway only spares them traffic that could never
+ * pass.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+class GatewaySecurity {
+
+  @Bean
+  SecurityWebFilterChain gatewaySecurityChain(
+      ServerHttpSecurity http,
+      ReactiveJwtDecoder decoder,
+      RouteTable routes,
+      SecurityProperties properties,
+      GatewayErrors errors) {
+    ServerWebExchangeMatcher publicPaths =
+        PublicPaths.matcher(PublicPaths.all(routes, properties.publicPaths()));
+    BearerErrors bearerErrors = new BearerErrors(errors);
+    return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+        .requestCache(cache -> cache.disable())
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        // The edge filter sets the security headers on every response, errors included.
+        .headers(ServerHttpSecurity.HeaderSpec::disable)
+        .cors(Customizer.withDefaults())
+        .authorizeExchange(
+            exchanges -> exchanges.matchers(publicPaths).permitAll().anyExchange().authenticated())
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .bearerTokenConverter(ignoringPublicPaths(publicPaths))
+                    .authenticationEntryPoint(bearerErrors)
+                    .accessDeniedHandler(bearerErrors)
+                    .jwt(
+                        jwt ->
+                            jwt.jwtDecoder(decoder)
+                                .jwtAuthenticationConverter(
+                                    new ReactiveJwtAuthenticationConverterAdapter(
+                                        JwtRules.authenticationConverter()))))
+        .exceptionHandling(
+            handling ->
+                handling.authenticationEntryPoint(bearerErrors).accessDeniedHandler(bearerErrors))
+        .build();
+  }
+
+  @Bean
+  ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
+    DevTokens.assertAllowed(properties.devToken(), environment);
+    if (properties.issuerUri() == null || properties.issuerUri().isBlank()) {
+      throw new IllegalStateException(
+          "dealflow.security.issuer-uri is not set: the gateway needs the Keycloak realm's issuer,"
+              + " e.g. DEALFLOW_SECURITY_ISSUER_URI=http://localhost:8180/realms/dealflow");
+    }
+    NimbusReactiveJwtDecoder keycloak =
+        NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri())
+            .jwsAlgorithm(SignatureAlgorithm.RS256)
+            .webClient(jwksClient())
+            .build();
+    keycloak.setJwtValidator(JwtRules.validator(properties));
+    SecurityProperties.DevToken devToken = properties.devToken();
+    return token ->
+        DevTokens.resolve(token, devToken).map(Mono::just).orElseGet(() -> keycloak.decode(token));
+  }
+
+  @Bean
+  CallerFilter callerFilter() {
+    return new CallerFilter();
+  }
+
+  /** Keycloak's key set, fetched with timeouts so that a hung Keycloak fails requests quickly. */
+  private static WebClient jwksClient() {
+    HttpClient http =
+        HttpClient.create()
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)
+            .responseTimeout(Duration.ofSeconds(5));
+    return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
+  }
+
+  private static ServerAuthenticationConverter ignoringPublicPaths(
+      ServerWebExchangeMatcher publicPaths) {
+    ServerBearerTokenAuthenticationConverter bearer =
+        new ServerBearerTokenAuthenticationConverter();
+    return exchange ->
+        publicPaths
+            .matches(exchange)
+            .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
+  }
+}

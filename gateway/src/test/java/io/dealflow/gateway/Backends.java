@@ -1,0 +1,53 @@
+package io.dealflow.gateway;
+
+import io.dealflow.gateway.route.Backend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The stand-in services of the gateway tests, started once per JVM: identity, crm, insights,
+ * support and realtime answer (see {@link EchoBackend}); playbook and training are never started,
+ * their addresses point at ports nothing listens on.
+ */
+final class Backends {
+
+  static final Set<Backend> NOT_STARTED = EnumSet.of(Backend.PLAYBOOK, Backend.TRAINING);
+
+  private static final Backends INSTANCE = new Backends();
+
+  private final Map<Backend, URI> uris = new EnumMap<>(Backend.class);
+
+  private Backends() {
+    for (Backend backend : Backend.values()) {
+      if (NOT_STARTED.contains(backend)) {
+        uris.put(backend, URI.create("http://127.0.0.1:" + unusedPort()));
+      } else {
+        EchoBackend echo = EchoBackend.start(backend.id());
+        Runtime.getRuntime().addShutdownHook(new Thread(echo::close));
+        uris.put(backend, echo.uri());
+      }
+    }
+  }
+
+  static Backends get() {
+    return INSTANCE;
+  }
+
+  URI uri(Backend backend) {
+    return uris.get(backend);
+  }
+
+  private static int unusedPort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.dealflow.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dealflow.devstack.Devstack;
+import io.dealflow.devstack.Redis;
+import io.dealflow.gateway.ratelimit.FixedWindowLimiter.Limit;
+import io.dealflow.gateway.ratelimit.RateLimitDecision.Usage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/** The limiter's Lua script against the real Redis. */
+class FixedWindowLimiterTest {
+
+  private final List<LettuceConnectionFactory> factories = new ArrayList<>();
+  private final String prefix = "test:limiter:" + UUID.randomUUID() + ":";
+
+  @AfterEach
+  void close() {
+    factories.forEach(LettuceConnectionFactory::destroy);
+  }
+
+  @Test
+  void countsUpToTheLimitThenRefusesWithoutCounting() {
+    Redis redis = Devstack.redis();
+    FixedWindowLimiter limiter = limiter(redis.host(), redis.port(), redis.password());
+    List<Limit> limits = List.of(new Limit("auth", "auth:ip:1", 3, Duration.ofMinutes(1)));
+    long before = Clock.systemUTC().millis() / 1000;
+
+    List<Long> remaining = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      RateLimitDecision decision = limiter.check(limits).block().orElseThrow();
+      assertThat(decision.allowed()).isTrue();
+      remaining.add(decision.reported().remaining());
+    }
+    RateLimitDecision refused = limiter.check(limits).block().orElseThrow();
+    RateLimitDecision stillRefused = limiter.check(limits).block().orElseThrow();
+
+    assertThat(remaining).containsExactly(2L, 1L, 0L);
+    assertThat(refused.allowed()).isFalse();
+    assertThat(refused.reported().remaining()).isZero();
+    assertThat(refused.reported().resetEpochSeconds()).isBetween(before + 58, before + 62);
+    assertThat(stillRefused.reported().resetEpochSeconds())
+        .isEqualTo(refused.reported().resetEpochSeconds());
+  }
+
+  @Test
+  void aRefusalByOneLimitCountsAgainstNone() {
+    Redis redis = Devstack.redis();
+    FixedWindowLimiter limiter = limiter(redis.host(), redis.port(), redis.password());
+    Limit tight = new Limit("uploads", "uploads:user:u", 1, Duration.ofMinutes(1));
+    Limit loose = new Limit("api", "api:user:u", 100, Duration.ofMinutes(1));
+
+    limiter.check(List.of(tight, loose)).block();
+    RateLimitDecision refused = limiter.check(List.of(tight, loose)).block().orElseThrow();
+    RateLimitDecision looseOnly = limiter.check(List.of(loose)).block().orElseThrow();
+
+    assertThat(refused.allowed()).isFalse();
+    assertThat(refused.reported().policy()).isEqualTo("uploads");
+    assertThat(refused.usages()).extracting(Usage::remaining).containsExactly(0L, 99L);
+    assertThat(looseOnly.reported().remaining()).isEqualTo(98);
+  }
+
+  @Test
+  void windowsEndAndCountingStartsAfresh() throws InterruptedException {
+    Redis redis = Devstack.redis();
+    FixedWindowLimiter limiter = limiter(redis.host(), redis.port(), redis.password());
+    List<Limit> limits = List.of(new Limit("auth", "auth:ip:2", 1, Duration.ofMillis(300)));
+
+    limiter.check(limits).block();
+    assertThat(limiter.check(limits).block().orElseThrow().allowed()).isFalse();
+    Thread.sleep(400);
+
+    assertThat(limiter.check(limits).block().orElseThrow().allowed()).isTrue();
+  }
+
+  @Test
+  void withoutRedisRequestsPassUnchecked() throws IOException {
+    int nothingListens;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      nothingListens = socket.getLocalPort();
+    }
+    FixedWindowLimiter limiter = limiter("127.0.0.1", nothingListens, null);
+    long started = System.nanoTime();
+
+    Optional<RateLimitDecision> decision =
+        limiter.check(List.of(new Limit("auth", "auth:ip:3", 1, Duration.ofMinutes(1)))).block();
+
+    assertThat(decision).isEmpty();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  private FixedWindowLimiter limiter(String host, int port, String password) {
+    RedisStandaloneConfiguration server = new RedisStandaloneConfiguration(host, port);
+    if (password != null) {
+      server.setPassword(password);
+    }
+    LettuceConnectionFactory factory =
+        new LettuceConnectionFactory(
+            server,
+            LettuceClientConfiguration.builder().commandTimeout(Duration.ofMillis(500)).build());
+    factory.afterPropertiesSet();
+    factory.start();
+    factories.add(factory);
+    return new FixedWindowLimiter(
+        new ReactiveStringRedisTemplate(factory),
+        prefix,
+        Duration.ofMillis(500),
+        Clock.systemUTC());
+  }
+}

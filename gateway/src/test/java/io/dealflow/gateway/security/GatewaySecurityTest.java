@@ -1,0 +1,69 @@
+package io.dealflow.gateway.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dealflow.platform.security.SecurityProperties;
+import io.dealflow.platform.security.SecurityProperties.DevToken;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/** The gateway's start-up rules for tokens. */
+class GatewaySecurityTest {
+
+  private static final String DEMO_ORG = "7f3c2a10-0d5e-4c8b-9a51-3e6f1d2b4c01";
+
+  @Test
+  void refusesToStartWithTheDevTokenOutsideTheDevProfile() {
+    MockEnvironment production = new MockEnvironment();
+    production.setActiveProfiles("prod");
+
+    assertThatThrownBy(() -> new GatewaySecurity().jwtDecoder(properties(true), production))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("dev-token")
+        .hasMessageContaining("'dev' profile");
+  }
+
+  @Test
+  void acceptsTheDevTokenUnderTheDevProfile() {
+    MockEnvironment dev = new MockEnvironment();
+    dev.setActiveProfiles("dev");
+
+    Jwt jwt = new GatewaySecurity().jwtDecoder(properties(true), dev).decode("dev_token").block();
+
+    assertThat(jwt).isNotNull();
+    assertThat(jwt.getSubject()).isEqualTo("00000000-0000-0000-0000-0000000000de");
+    assertThat(Caller.of(jwt).orgId()).hasToString(DEMO_ORG);
+  }
+
+  @Test
+  void refusesToStartWithoutAnIssuer() {
+    SecurityProperties noIssuer =
+        new SecurityProperties("", null, "dealflow-api", Duration.ZERO, List.of(), devToken(false));
+
+    assertThatThrownBy(() -> new GatewaySecurity().jwtDecoder(noIssuer, new MockEnvironment()))
+        .hasMessageContaining("DEALFLOW_SECURITY_ISSUER_URI");
+  }
+
+  private static SecurityProperties properties(boolean devTokenEnabled) {
+    return new SecurityProperties(
+        "http://127.0.0.1:9/realms/dealflow",
+        null,
+        "dealflow-api",
+        Duration.ZERO,
+        List.of(),
+        devToken(devTokenEnabled));
+  }
+
+  private static DevToken devToken(boolean enabled) {
+    return new DevToken(
+        enabled,
+        "00000000-0000-0000-0000-0000000000de",
+        "dev@dealflow.local",
+        DEMO_ORG,
+        List.of("rep"));
+  }
+}
