@@ -25,6 +25,15 @@ public record SecurityProperties(
     @DefaultValue List<String> publicPaths,
     @DefaultValue DevToken devToken) {
 
+  public SecurityProperties {
+    if (issuerUri == null || issuerUri.isBlank()) {
+      throw new IllegalStateException(
+          "dealflow.security.issuer-uri (env DEALFLOW_SECURITY_ISSUER_URI) is not set: it names"
+              + " the Keycloak realm whose tokens this service accepts, e.g."
+              + " http://localhost:8180/realms/dealflow");
+    }
+  }
+
   public String effectiveJwkSetUri() {
     if (jwkSetUri != null && !jwkSetUri.isBlank()) {
       return jwkSetUri;

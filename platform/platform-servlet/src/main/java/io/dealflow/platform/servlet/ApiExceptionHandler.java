@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -34,9 +36,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * The one place where exceptions become error responses, in the family of the route. Service code
  * throws {@link ApiException}; Spring's own input failures are translated here so that a client
- * never sees a framework's default error shape.
+ * never sees a framework's default error shape. A service's own advice runs first.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class ApiExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

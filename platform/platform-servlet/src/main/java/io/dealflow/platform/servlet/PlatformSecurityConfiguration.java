@@ -18,9 +18,12 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.util.AntPathMatcher;
 
 /**
  * Every MVC service is a stateless OAuth2 resource server: it validates Keycloak tokens itself (the
@@ -49,6 +52,23 @@ class PlatformSecurityConfiguration {
     NimbusJwtDecoder keycloak = JwtRules.decoder(properties);
     return token ->
         DevTokens.resolve(token, properties.devToken()).orElseGet(() -> keycloak.decode(token));
+  }
+
+  /**
+   * Public paths ignore the {@code Authorization} header: clients send their (possibly expired)
+   * token along with sign-in and refresh calls, and must not be refused before the endpoint that
+   * renews it is reached.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  BearerTokenResolver bearerTokenResolver(SecurityProperties properties) {
+    DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+    AntPathMatcher matcher = new AntPathMatcher();
+    return request -> {
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      boolean open = properties.publicPaths().stream().anyMatch(p -> matcher.match(p, path));
+      return open ? null : bearer.resolve(request);
+    };
   }
 
   @Bean

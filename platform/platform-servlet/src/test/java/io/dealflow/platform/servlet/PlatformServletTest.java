@@ -27,7 +27,8 @@ import org.springframework.test.web.servlet.MvcResult;
       "dealflow.security.issuer-uri=http://127.0.0.1:9/realms/dealflow",
       "dealflow.api.default-family=vectoros",
       "dealflow.api.families.trainer=/api/v1/auth/**",
-      "dealflow.api.families.spotlight=/api/v1/user/**"
+      "dealflow.api.families.spotlight=/api/v1/user/**",
+      "dealflow.security.public-paths=/api/v1/auth/signup"
     })
 @AutoConfigureMockMvc
 class PlatformServletTest {
@@ -93,9 +94,20 @@ class PlatformServletTest {
         .andExpect(status().isUnauthorized())
         .andExpect(header().string("WWW-Authenticate", "Bearer"))
         .andExpect(jsonPath("$.code").value("UNAUTHORIZED"));
-    mvc.perform(post("/api/v1/auth/signup"))
+    mvc.perform(get("/api/v1/auth/private"))
         .andExpect(status().isUnauthorized())
         .andExpect(jsonPath("$.error_code").value("AUTH_INVALID_TOKEN"));
+  }
+
+  @Test
+  void publicPathIgnoresAStaleOrBrokenToken() throws Exception {
+    mvc.perform(
+            post("/api/v1/auth/signup")
+                .header("Authorization", "Bearer expired-or-garbage")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"first_name\":\"Ann\",\"email\":\"ann@example.com\"}"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.email").value("ann@example.com"));
   }
 
   @Test
