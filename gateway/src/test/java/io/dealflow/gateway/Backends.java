@@ -1,9 +1,6 @@
 package io.dealflow.gateway;
 
 import io.dealflow.gateway.route.Backend;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -19,6 +16,12 @@ final class Backends {
 
   static final Set<Backend> NOT_STARTED = EnumSet.of(Backend.PLAYBOOK, Backend.TRAINING);
 
+  /**
+   * Where nothing listens. A free port from the ephemeral range would not do: an outgoing
+   * connection can be given that very port as its own and then connect to itself and hang.
+   */
+  private static final int DEAD_PORT = 9;
+
   private static final Backends INSTANCE = new Backends();
 
   private final Map<Backend, URI> uris = new EnumMap<>(Backend.class);
@@ -26,7 +29,7 @@ final class Backends {
   private Backends() {
     for (Backend backend : Backend.values()) {
       if (NOT_STARTED.contains(backend)) {
-        uris.put(backend, URI.create("http://127.0.0.1:" + unusedPort()));
+        uris.put(backend, URI.create("http://127.0.0.1:" + DEAD_PORT));
       } else {
         EchoBackend echo = EchoBackend.start(backend.id());
         Runtime.getRuntime().addShutdownHook(new Thread(echo::close));
@@ -41,13 +44,5 @@ final class Backends {
 
   URI uri(Backend backend) {
     return uris.get(backend);
-  }
-
-  private static int unusedPort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

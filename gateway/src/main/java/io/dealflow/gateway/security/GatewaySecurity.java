@@ -82,11 +82,6 @@ class GatewaySecurity {
   @Bean
   ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
     DevTokens.assertAllowed(properties.devToken(), environment);
-    if (properties.issuerUri() == null || properties.issuerUri().isBlank()) {
-      throw new IllegalStateException(
-          "dealflow.security.issuer-uri is not set: the gateway needs the Keycloak realm's issuer,"
-              + " e.g. DEALFLOW_SECURITY_ISSUER_URI=http://localhost:8180/realms/dealflow");
-    }
     NimbusReactiveJwtDecoder keycloak =
         NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri())
             .jwsAlgorithm(SignatureAlgorithm.RS256)

@@ -39,15 +39,6 @@ class GatewaySecurityTest {
     assertThat(Caller.of(jwt).orgId()).hasToString(DEMO_ORG);
   }
 
-  @Test
-  void refusesToStartWithoutAnIssuer() {
-    SecurityProperties noIssuer =
-        new SecurityProperties("", null, "dealflow-api", Duration.ZERO, List.of(), devToken(false));
-
-    assertThatThrownBy(() -> new GatewaySecurity().jwtDecoder(noIssuer, new MockEnvironment()))
-        .hasMessageContaining("DEALFLOW_SECURITY_ISSUER_URI");
-  }
-
   private static SecurityProperties properties(boolean devTokenEnabled) {
     return new SecurityProperties(
         "http://127.0.0.1:9/realms/dealflow",

@@ -1,0 +1,47 @@
+package io.dealflow.e2e;
+
+import io.dealflow.devstack.launch.RunningStack;
+import io.dealflow.devstack.launch.Stack;
+import io.dealflow.devstack.launch.StackOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The stack these tests run against: started once per test JVM through the same launcher as {@code
+ * ./run}, stopped when the JVM exits. Two settings differ from {@code ./run}: tokens get no clock
+ * skew (so an expired token is refused at once), and the gateway trusts {@code X-Forwarded-For}
+ * from loopback so that each test can act as a client of its own address.
+ */
+final class E2eStack {
+
+  private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
+  private static volatile RunningStack stack;
+
+  private E2eStack() {}
+
+  static synchronized RunningStack get() {
+    if (stack == null) {
+      List<String> jvm = new ArrayList<>(StackOptions.DEV_JVM_ARGUMENTS);
+      jvm.add("-Ddealflow.security.clock-skew=0s");
+      jvm.add("-Ddealflow.gateway.trusted-proxies=127.0.0.1,::1");
+      stack = Stack.start(StackOptions.defaults().withJvmArguments(jvm).withStreamLogs(false));
+    }
+    return stack;
+  }
+
+  /**
+   * A frontend talking to the gateway from an address no other client uses (a documentation range
+   * address: nothing is ever sent there, it only names the client).
+   */
+  static Http client() {
+    int n = NEXT_ADDRESS.getAndIncrement();
+    String address = "198.51." + (100 + n / 250) + "." + (1 + n % 250);
+    return new Http(get().gatewayUrl()).with("X-Forwarded-For", address);
+  }
+
+  /** identity-service on its own port, bypassing the gateway. */
+  static Http identityDirect() {
+    return new Http(get().serviceUrl("identity"));
+  }
+}
