@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,66 +82,20 @@ public record StackOptions(
   }
 
   public StackOptions withRepositoryRoot(Path value) {
-    return new StackOptions(
-        value,
-        services,
-        profile,
-        ports,
-        infraOnly,
-        logsDir,
-        readinessTimeout,
-        jvmArguments,
-        streamLogs,
-        console,
-        color);
+    return change(b -> b.repositoryRoot = value);
   }
 
   public StackOptions withServices(@Nullable Set<String> value) {
-    return new StackOptions(
-        repositoryRoot,
-        value,
-        profile,
-        ports,
-        infraOnly,
-        logsDir,
-        readinessTimeout,
-        jvmArguments,
-        streamLogs,
-        console,
-        color);
+    return change(b -> b.services = value);
   }
 
   public StackOptions withProfile(String value) {
-    return new StackOptions(
-        repositoryRoot,
-        services,
-        value,
-        ports,
-        infraOnly,
-        logsDir,
-        readinessTimeout,
-        jvmArguments,
-        streamLogs,
-        console,
-        color);
+    return change(b -> b.profile = value);
   }
 
   /** Runs {@code service} (short name) on {@code port} instead of the table's port. */
   public StackOptions withPort(String service, int port) {
-    Map<String, Integer> changed = new HashMap<>(ports);
-    changed.put(service, port);
-    return new StackOptions(
-        repositoryRoot,
-        services,
-        profile,
-        changed,
-        infraOnly,
-        logsDir,
-        readinessTimeout,
-        jvmArguments,
-        streamLogs,
-        console,
-        color);
+    return change(b -> b.ports.put(service, port));
   }
 
   public StackOptions withGatewayPort(int port) {
@@ -148,93 +103,81 @@ public record StackOptions(
   }
 
   public StackOptions withInfraOnly(boolean value) {
-    return new StackOptions(
-        repositoryRoot,
-        services,
-        profile,
-        ports,
-        value,
-        logsDir,
-        readinessTimeout,
-        jvmArguments,
-        streamLogs,
-        console,
-        color);
+    return change(b -> b.infraOnly = value);
   }
 
   public StackOptions withLogsDir(Path value) {
-    return new StackOptions(
-        repositoryRoot,
-        services,
-        profile,
-        ports,
-        infraOnly,
-        value,
-        readinessTimeout,
-        jvmArguments,
-        streamLogs,
-        console,
-        color);
+    return change(b -> b.logsDir = value);
   }
 
   public StackOptions withReadinessTimeout(Duration value) {
-    return new StackOptions(
-        repositoryRoot,
-        services,
-        profile,
-        ports,
-        infraOnly,
-        logsDir,
-        value,
-        jvmArguments,
-        streamLogs,
-        console,
-        color);
+    return change(b -> b.readinessTimeout = value);
   }
 
   public StackOptions withJvmArguments(List<String> value) {
-    return new StackOptions(
-        repositoryRoot,
-        services,
-        profile,
-        ports,
-        infraOnly,
-        logsDir,
-        readinessTimeout,
-        value,
-        streamLogs,
-        console,
-        color);
+    return change(b -> b.jvmArguments = value);
   }
 
   public StackOptions withStreamLogs(boolean value) {
-    return new StackOptions(
-        repositoryRoot,
-        services,
-        profile,
-        ports,
-        infraOnly,
-        logsDir,
-        readinessTimeout,
-        jvmArguments,
-        value,
-        console,
-        color);
+    return change(b -> b.streamLogs = value);
   }
 
   public StackOptions withConsole(PrintStream value, boolean colored) {
-    return new StackOptions(
-        repositoryRoot,
-        services,
-        profile,
-        ports,
-        infraOnly,
-        logsDir,
-        readinessTimeout,
-        jvmArguments,
-        streamLogs,
-        value,
-        colored);
+    return change(
+        b -> {
+          b.console = value;
+          b.color = colored;
+        });
+  }
+
+  private StackOptions change(Consumer<Draft> edit) {
+    Draft draft = new Draft(this);
+    edit.accept(draft);
+    return draft.build();
+  }
+
+  /** A mutable copy, so that each {@code with…} names only the field it changes. */
+  private static final class Draft {
+    Path repositoryRoot;
+    @Nullable Set<String> services;
+    String profile;
+    final Map<String, Integer> ports;
+    boolean infraOnly;
+    Path logsDir;
+    Duration readinessTimeout;
+    List<String> jvmArguments;
+    boolean streamLogs;
+    PrintStream console;
+    boolean color;
+
+    Draft(StackOptions from) {
+      repositoryRoot = from.repositoryRoot;
+      services = from.services;
+      profile = from.profile;
+      ports = new HashMap<>(from.ports);
+      infraOnly = from.infraOnly;
+      logsDir = from.logsDir;
+      readinessTimeout = from.readinessTimeout;
+      jvmArguments = from.jvmArguments;
+      streamLogs = from.streamLogs;
+      console = from.console;
+      color = from.color;
+    }
+
+    StackOptions build() {
+      return new StackOptions(
+          repositoryRoot,
+          services,
+          profile,
+          ports,
+          infraOnly,
+          logsDir,
+          readinessTimeout,
+          jvmArguments,
+          streamLogs,
+          console,
+          color);
+    }
   }
 
   /** The port a service listens on in this stack. */

@@ -1,5 +1,7 @@
 package io.dealflow.devstack.support;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -20,10 +22,25 @@ public final class Docker {
   }
 
   private static Boolean probe() {
+    if (!engineMayExist()) {
+      return false;
+    }
     try {
       return DockerClientFactory.instance().isDockerAvailable();
     } catch (RuntimeException | LinkageError e) {
       return false;
     }
+  }
+
+  /**
+   * Without a socket, a {@code DOCKER_HOST} or a Testcontainers configuration there is nothing to
+   * find; skipping the probe then spares the start-up time and Testcontainers' error log.
+   */
+  private static boolean engineMayExist() {
+    String home = System.getProperty("user.home");
+    return System.getenv("DOCKER_HOST") != null
+        || Files.exists(Path.of("/var/run/docker.sock"))
+        || Files.exists(Path.of(home, ".docker", "run", "docker.sock"))
+        || Files.exists(Path.of(home, ".testcontainers.properties"));
   }
 }
