@@ -1,6 +1,9 @@
 package io.dealflow.gateway.ratelimit;
 
 import io.dealflow.gateway.ratelimit.RateLimitDecision.Usage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,8 +33,7 @@ public final class FixedWindowLimiter {
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static final RedisScript<List<Long>> SCRIPT =
       (RedisScript)
-          RedisScript.of(
-              new ClassPathResource("io/dealflow/gateway/ratelimit/fixed-window.lua"), List.class);
+          RedisScript.of(loadScript("io/dealflow/gateway/ratelimit/fixed-window.lua"), List.class);
 
   /**
    * One limit to check.
@@ -122,6 +124,18 @@ public final class FixedWindowLimiter {
               + " since the last warning",
           failure.toString(),
           skipped);
+    }
+  }
+
+  /**
+   * The script's text, read once. A resource-backed script would re-check the resource on every
+   * call, which inside a fat jar throws and catches an exception per request.
+   */
+  private static String loadScript(String path) {
+    try (var in = new ClassPathResource(path).getInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Rate-limit script " + path + " is missing", e);
     }
   }
 }
