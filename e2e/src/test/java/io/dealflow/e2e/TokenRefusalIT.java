@@ -68,6 +68,17 @@ class TokenRefusalIT {
   }
 
   @Test
+  void devTokenStandsForTheDemoRepUnderTheDevProfileOfRun() {
+    Http devToken = E2eStack.client().bearer("dev_token");
+
+    Http.Response profile = devToken.get("/api/v1/profile");
+
+    assertThat(profile.status()).as(profile.toString()).isEqualTo(200);
+    assertThat(profile.json().get("email").asString()).isEqualTo("rep@demo.dealflow.local");
+    assertThat(profile.json().get("skills").isArray()).isTrue();
+  }
+
+  @Test
   void expiredTokenIsReportedAsExpired() {
     Http.Response response =
         E2eStack.client().bearer(forgeries.get("expired")).get("/api/v1/auth/me");

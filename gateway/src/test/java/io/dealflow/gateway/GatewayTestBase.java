@@ -58,6 +58,8 @@ public abstract class GatewayTestBase {
     registry.add("dealflow.security.jwk-set-uri", () -> Devstack.keycloak().jwkSetUri());
     registry.add("dealflow.security.clock-skew", () -> CLOCK_SKEW);
     registry.add("dealflow.gateway.trusted-proxies", () -> "127.0.0.1,::1");
+    // The dev profile switches dev_token on; these tests prove it is refused when it is off.
+    registry.add("dealflow.security.dev-token.enabled", () -> "false");
     for (Backend backend : Backend.values()) {
       registry.add(
           "dealflow.gateway.services." + backend.id() + ".uri",

@@ -42,13 +42,15 @@ public record SecurityProperties(
   }
 
   /**
-   * The user the literal {@code dev_token} stands for. Accepted only with the {@code dev} profile
-   * on; a service refuses to start when it is enabled without it.
+   * The user the literal {@code dev_token} stands for: by default the demo rep of the local realm
+   * (devstack's {@code rep@demo.dealflow.local} in "Demo Sales Co"), so that it works the same
+   * through the gateway and every service. Accepted only with the {@code dev} profile on; a service
+   * refuses to start when it is enabled without it.
    */
   public record DevToken(
       @DefaultValue("false") boolean enabled,
-      @DefaultValue("00000000-0000-0000-0000-000000000000") String subject,
-      @DefaultValue("dev@dealflow.local") String email,
-      @Nullable String orgId,
+      @DefaultValue("5d0c6a3e-8f1b-4e2a-9c47-1a2b3c4d5e02") String subject,
+      @DefaultValue("rep@demo.dealflow.local") String email,
+      @DefaultValue("7f3c2a10-0d5e-4c8b-9a51-3e6f1d2b4c01") @Nullable String orgId,
       @DefaultValue("rep") List<String> roles) {}
 }
