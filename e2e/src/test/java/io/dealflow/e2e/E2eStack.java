@@ -1,8 +1,15 @@
 package io.dealflow.e2e;
 
 import io.dealflow.devstack.launch.RunningStack;
+import io.dealflow.devstack.launch.ServiceDefinition;
+import io.dealflow.devstack.launch.Services;
 import io.dealflow.devstack.launch.Stack;
 import io.dealflow.devstack.launch.StackOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,9 +32,27 @@ final class E2eStack {
       List<String> jvm = new ArrayList<>(StackOptions.DEV_JVM_ARGUMENTS);
       jvm.add("-Ddealflow.security.clock-skew=0s");
       jvm.add("-Ddealflow.gateway.trusted-proxies=127.0.0.1,::1");
-      stack = Stack.start(StackOptions.defaults().withJvmArguments(jvm).withStreamLogs(false));
+      StackOptions options =
+          StackOptions.defaults()
+              .withJvmArguments(jvm)
+              .withStreamLogs(false)
+              .withLogsDir(Path.of("target", "e2e-logs").toAbsolutePath());
+      for (ServiceDefinition service : Services.ALL) {
+        if (Files.isDirectory(service.moduleDir(options.repositoryRoot()))) {
+          options = options.withPort(service.name(), freePort());
+        }
+      }
+      stack = Stack.start(options);
     }
     return stack;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

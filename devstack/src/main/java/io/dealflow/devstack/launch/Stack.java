@@ -1,9 +1,12 @@
 package io.dealflow.devstack.launch;
 
 import io.dealflow.devstack.support.BuildInfo;
+import io.dealflow.devstack.support.Once;
 import io.dealflow.devstack.support.Shutdown;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +24,19 @@ import java.util.stream.Collectors;
 public final class Stack {
 
   private static final long PROGRESS_EVERY_SECONDS = 5;
+
+  /** Where the services run from: see {@link #runnableCopy}. */
+  private static final Once<Path> JAR_COPIES =
+      new Once<>(
+          () -> {
+            try {
+              Path dir = Files.createTempDirectory("dealflow-services-");
+              dir.toFile().deleteOnExit();
+              return dir;
+            } catch (IOException e) {
+              throw new StackStartException("No temporary directory for the service jars: " + e);
+            }
+          });
 
   private Stack() {}
 
@@ -133,7 +149,7 @@ public final class Stack {
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(options.serviceJvmArguments());
       command.add("-jar");
-      command.add(service.jar(options.repositoryRoot(), version).toString());
+      command.add(runnableCopy(service.jar(options.repositoryRoot(), version)).toString());
       Map<String, String> env =
           ServiceEnvironment.of(service, stack.infrastructure(), options, Services.ALL);
       ServiceProcess process =
@@ -206,6 +222,22 @@ public final class Stack {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StackStartException("Interrupted while waiting for the services");
+    }
+  }
+
+  /**
+   * A private copy of a service's jar to run from: a build that replaces the jar in {@code target/}
+   * while the service runs (a {@code ./test} beside {@code ./run}) would otherwise pull classes out
+   * from under it. The copies live in a temporary directory of this JVM, deleted at its exit.
+   */
+  private static Path runnableCopy(Path jar) {
+    try {
+      Path copy = JAR_COPIES.get().resolve(jar.getFileName());
+      Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+      copy.toFile().deleteOnExit();
+      return copy;
+    } catch (IOException e) {
+      throw new StackStartException("Could not copy " + jar + " to run it: " + e.getMessage());
     }
   }
 }
