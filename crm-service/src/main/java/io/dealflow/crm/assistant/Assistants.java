@@ -1,0 +1,143 @@
+package io.dealflow.crm.assistant;
+
+import io.dealflow.crm.jsonapi.JsonObjects;
+import io.dealflow.crm.jsonapi.PageRequest;
+import io.dealflow.crm.jsonapi.Sort;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code assistants} table; every statement is scoped to one organization. */
+@Repository
+class Assistants {
+
+  private static final String COLUMNS =
+      "id, org_id, user_id, name, tone, role, script, voice_settings, created_at, updated_at";
+
+  private final JdbcClient jdbc;
+
+  Assistants(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Assistant insert(Assistant assistant) {
+    return jdbc.sql(
+            """
+            INSERT INTO assistants (id, org_id, user_id, name, tone, role, script, voice_settings)
+            VALUES (:id, :orgId, :userId, :name, :tone, :role, :script,
+                    CAST(:voiceSettings AS jsonb))
+            RETURNING\s"""
+                + COLUMNS)
+        .param("id", assistant.id())
+        .param("orgId", assistant.orgId())
+        .param("userId", assistant.userId())
+        .param("name", assistant.name())
+        .param("tone", assistant.tone())
+        .param("role", assistant.role())
+        .param("script", assistant.script())
+        .param("voiceSettings", voiceSettings(assistant.voiceSettings()))
+        .query(Assistants::map)
+        .single();
+  }
+
+  Assistant update(Assistant assistant) {
+    return jdbc.sql(
+            """
+            UPDATE assistants
+               SET name = :name, tone = :tone, role = :role, script = :script,
+                   voice_settings = CAST(:voiceSettings AS jsonb), updated_at = now()
+             WHERE org_id = :orgId AND id = :id
+            RETURNING\s"""
+                + COLUMNS)
+        .param("id", assistant.id())
+        .param("orgId", assistant.orgId())
+        .param("name", assistant.name())
+        .param("tone", assistant.tone())
+        .param("role", assistant.role())
+        .param("script", assistant.script())
+        .param("voiceSettings", voiceSettings(assistant.voiceSettings()))
+        .query(Assistants::map)
+        .single();
+  }
+
+  Optional<Assistant> find(UUID orgId, UUID id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM assistants WHERE org_id = :orgId AND id = :id")
+        .param("orgId", orgId)
+        .param("id", id)
+        .query(Assistants::map)
+        .optional();
+  }
+
+  /** Locks the assistant's row until the transaction ends. */
+  Optional<Assistant> lock(UUID orgId, UUID id) {
+    return jdbc.sql(
+            "SELECT " + COLUMNS + " FROM assistants WHERE org_id = :orgId AND id = :id FOR UPDATE")
+        .param("orgId", orgId)
+        .param("id", id)
+        .query(Assistants::map)
+        .optional();
+  }
+
+  boolean exists(UUID orgId, UUID id) {
+    return jdbc.sql("SELECT count(*) FROM assistants WHERE org_id = :orgId AND id = :id")
+            .param("orgId", orgId)
+            .param("id", id)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  List<Assistant> page(UUID orgId, Sort sort, PageRequest page) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM assistants WHERE org_id = :orgId ORDER BY "
+                + sort.sql()
+                + " LIMIT :limit OFFSET :offset")
+        .param("orgId", orgId)
+        .param("limit", page.perPage())
+        .param("offset", page.offset())
+        .query(Assistants::map)
+        .list();
+  }
+
+  long count(UUID orgId) {
+    return jdbc.sql("SELECT count(*) FROM assistants WHERE org_id = :orgId")
+        .param("orgId", orgId)
+        .query(Long.class)
+        .single();
+  }
+
+  boolean delete(UUID orgId, UUID id) {
+    return jdbc.sql("DELETE FROM assistants WHERE org_id = :orgId AND id = :id")
+            .param("orgId", orgId)
+            .param("id", id)
+            .update()
+        > 0;
+  }
+
+  private static @Nullable String voiceSettings(@Nullable VoiceSettings settings) {
+    return settings == null ? null : JsonObjects.write(settings);
+  }
+
+  private static Assistant map(ResultSet rs, int row) throws SQLException {
+    String voice = rs.getString("voice_settings");
+    return new Assistant(
+        rs.getObject("id", UUID.class),
+        rs.getObject("org_id", UUID.class),
+        rs.getObject("user_id", UUID.class),
+        rs.getString("name"),
+        rs.getString("tone"),
+        rs.getString("role"),
+        rs.getString("script"),
+        voice == null ? null : JsonObjects.read(voice, VoiceSettings.class),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+  }
+}

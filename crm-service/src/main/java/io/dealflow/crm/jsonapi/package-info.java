@@ -1,0 +1,9 @@
+/**
+ * The Spotlight OS wire format shared by its resources: JSON:API documents, pagination with {@code
+ * meta.pagination} and RFC 8288 {@code Link} headers, query parameters, and the caller's
+ * organization.
+ */
+@NullMarked
+package io.dealflow.crm.jsonapi;
+
+import org.jspecify.annotations.NullMarked;
