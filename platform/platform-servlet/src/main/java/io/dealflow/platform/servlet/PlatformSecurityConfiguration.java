@@ -4,6 +4,7 @@ import io.dealflow.platform.error.ApiError;
 import io.dealflow.platform.error.ErrorKind;
 import io.dealflow.platform.security.DevTokens;
 import io.dealflow.platform.security.JwtRules;
+import io.dealflow.platform.security.Role;
 import io.dealflow.platform.security.SecurityProperties;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,9 @@ class PlatformSecurityConfiguration {
             auth ->
                 auth.requestMatchers(open.toArray(String[]::new))
                     .permitAll()
+                    // Operator endpoints (dead letters and their replay) cross organizations.
+                    .requestMatchers("/actuator/**")
+                    .hasRole(Role.ADMIN.id())
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(

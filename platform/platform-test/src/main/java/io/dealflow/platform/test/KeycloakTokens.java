@@ -127,7 +127,7 @@ public final class KeycloakTokens {
     }
   }
 
-  private static String adminToken() {
+  static String adminToken() {
     var keycloak = Devstack.keycloak();
     String uri = keycloak.baseUrl() + "/realms/master/protocol/openid-connect/token";
     return form(

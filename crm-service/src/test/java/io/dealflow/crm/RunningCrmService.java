@@ -1,0 +1,32 @@
+package io.dealflow.crm;
+
+import io.dealflow.devstack.Devstack;
+import io.dealflow.platform.test.TestDatabases;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * crm-service running on a random port against a fresh PostgreSQL database, the realm's Keycloak
+ * and Kafka. Integration test classes extend this; tokens come from {@code KeycloakTokens} (the
+ * demo organization) and {@code TestUsers} (users of other organizations).
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "dealflow.security.clock-skew=0s")
+public abstract class RunningCrmService {
+
+  @LocalServerPort protected int port;
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    TestDatabases.register(registry, "crm");
+    TestDatabases.registerSecurity(registry);
+    registry.add("spring.kafka.bootstrap-servers", () -> Devstack.kafka().bootstrapServers());
+  }
+
+  protected String baseUrl() {
+    return "http://localhost:" + port;
+  }
+}

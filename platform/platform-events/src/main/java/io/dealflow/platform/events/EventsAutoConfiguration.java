@@ -1,0 +1,106 @@
+package io.dealflow.platform.events;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Events for every service with a database: the outbox, its relay, the consumers declared as {@link
+ * EventSubscription} beans, dead letters, and their metrics.
+ */
+@AutoConfiguration(after = DataSourceTransactionManagerAutoConfiguration.class)
+@ConditionalOnBean(DataSource.class)
+@ConditionalOnProperty(prefix = "dealflow.events", name = "enabled", matchIfMissing = true)
+@EnableConfigurationProperties(EventsProperties.class)
+public class EventsAutoConfiguration {
+
+  @Bean
+  EventsSchema dealflowEventsSchema(DataSource dataSource) {
+    return new EventsSchema(dataSource);
+  }
+
+  @Bean
+  KafkaSettings dealflowKafkaSettings(EventsProperties properties, Environment environment) {
+    return KafkaSettings.of(properties, environment);
+  }
+
+  @Bean
+  OutboxRelay dealflowOutboxRelay(
+      EventsSchema schema,
+      DataSource dataSource,
+      PlatformTransactionManager transactionManager,
+      KafkaSettings kafka,
+      EventsProperties properties) {
+    Map<String, Object> config = new HashMap<>(kafka.producerConfig());
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, kafka.clientId("outbox-relay"));
+    return new OutboxRelay(
+        JdbcClient.create(dataSource),
+        new TransactionTemplate(transactionManager),
+        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
+        properties.relay());
+  }
+
+  @Bean
+  Outbox dealflowOutbox(
+      EventsSchema schema, JdbcClient jdbc, KafkaSettings kafka, OutboxRelay relay) {
+    return new JdbcOutbox(jdbc, kafka.source(), Clock.systemUTC(), relay::wakeUp);
+  }
+
+  @Bean
+  DeadLetters dealflowDeadLetters(EventsSchema schema, JdbcClient jdbc, KafkaSettings kafka) {
+    Map<String, Object> config = new HashMap<>(kafka.producerConfig());
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, kafka.clientId("dead-letters"));
+    return new DeadLetters(
+        jdbc, new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()));
+  }
+
+  @Bean
+  EventConsumers dealflowEventConsumers(
+      EventsSchema schema,
+      ObjectProvider<EventSubscription> subscriptions,
+      DataSource dataSource,
+      PlatformTransactionManager transactionManager,
+      KafkaSettings kafka,
+      DeadLetters deadLetters,
+      EventsProperties properties,
+      ObjectProvider<MeterRegistry> meters) {
+    List<EventSubscription> all = subscriptions.orderedStream().toList();
+    return new EventConsumers(
+        all,
+        JdbcClient.create(dataSource),
+        new TransactionTemplate(transactionManager),
+        kafka,
+        deadLetters,
+        properties.consumer(),
+        meters.getIfAvailable(SimpleMeterRegistry::new));
+  }
+
+  @Bean
+  EventMetrics dealflowEventMetrics(EventsSchema schema, JdbcClient jdbc) {
+    return new EventMetrics(jdbc);
+  }
+
+  @Bean
+  DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
+    return new DeadLettersEndpoint(deadLetters);
+  }
+}
