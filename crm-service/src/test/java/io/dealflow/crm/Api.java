@@ -92,6 +92,11 @@ public final class Api {
 
   /** A body that is a String is sent as it is (to send malformed JSON); anything else as JSON. */
   public Response send(String method, String path, @Nullable Object body) {
+    return send(method, path, body, Map.of());
+  }
+
+  public Response send(
+      String method, String path, @Nullable Object body, Map<String, String> headers) {
     String content =
         body == null ? null : body instanceof String raw ? raw : JSON.writeValueAsString(body);
     HttpRequest.Builder request =
@@ -104,6 +109,7 @@ public final class Api {
     if (content != null) {
       request.header("Content-Type", "application/json");
     }
+    headers.forEach(request::header);
     return exchange(request);
   }
 
