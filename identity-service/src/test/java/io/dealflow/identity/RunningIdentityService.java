@@ -47,6 +47,7 @@ abstract class RunningIdentityService {
     registry.add("dealflow.keycloak.realm", keycloak::realm);
     registry.add("dealflow.keycloak.client-id", keycloak::identityClientId);
     registry.add("dealflow.keycloak.client-secret", keycloak::identityClientSecret);
+    registry.add("spring.kafka.bootstrap-servers", () -> Devstack.kafka().bootstrapServers());
   }
 
   @AfterAll

@@ -1,5 +1,7 @@
 package io.dealflow.identity.auth;
 
+import io.dealflow.identity.events.IdentityEvents;
+import io.dealflow.identity.events.UserRegistered;
 import io.dealflow.identity.keycloak.KeycloakTokens;
 import io.dealflow.identity.keycloak.KeycloakUsers;
 import io.dealflow.identity.keycloak.NewAccount;
@@ -13,6 +15,7 @@ import io.dealflow.identity.user.UserId;
 import io.dealflow.platform.error.ApiError;
 import io.dealflow.platform.error.ApiException;
 import io.dealflow.platform.error.ErrorKind;
+import io.dealflow.platform.events.Outbox;
 import io.dealflow.platform.security.Role;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,16 +38,19 @@ public class Authentication {
   private final KeycloakUsers keycloakUsers;
   private final UserDirectory users;
   private final Workspaces workspaces;
+  private final Outbox outbox;
 
   Authentication(
       KeycloakTokens tokens,
       KeycloakUsers keycloakUsers,
       UserDirectory users,
-      Workspaces workspaces) {
+      Workspaces workspaces,
+      Outbox outbox) {
     this.tokens = tokens;
     this.keycloakUsers = keycloakUsers;
     this.users = users;
     this.workspaces = workspaces;
+    this.outbox = outbox;
   }
 
   /**
@@ -66,7 +72,19 @@ public class Authentication {
                 Role.ADMIN,
                 org.value()),
             registration.company(),
-            created -> workspaces.found(org, registration.organizationName(), created.id()));
+            created -> {
+              workspaces.found(org, registration.organizationName(), created.id());
+              outbox.append(
+                  IdentityEvents.USER_REGISTERED,
+                  created.id().value(),
+                  org.value(),
+                  new UserRegistered(
+                      created.id().value(),
+                      org.value(),
+                      registration.email(),
+                      registration.firstName(),
+                      registration.lastName()));
+            });
     log.info("User {} registered with organization {}", user.id(), org);
     return signIn(registration.email(), registration.password());
   }

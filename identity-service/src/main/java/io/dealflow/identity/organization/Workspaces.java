@@ -1,11 +1,14 @@
 package io.dealflow.identity.organization;
 
+import io.dealflow.identity.events.IdentityEvents;
+import io.dealflow.identity.events.OrgMemberAdded;
 import io.dealflow.identity.keycloak.KeycloakUsers;
 import io.dealflow.identity.keycloak.Tenancy;
 import io.dealflow.identity.user.User;
 import io.dealflow.identity.user.UserDirectory;
 import io.dealflow.identity.user.UserId;
 import io.dealflow.platform.error.ApiException;
+import io.dealflow.platform.events.Outbox;
 import io.dealflow.platform.security.Role;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,7 @@ public class Workspaces {
   private final Memberships memberships;
   private final UserDirectory users;
   private final KeycloakUsers keycloak;
+  private final Outbox outbox;
   private final TransactionTemplate transaction;
 
   Workspaces(
@@ -37,11 +41,13 @@ public class Workspaces {
       Memberships memberships,
       UserDirectory users,
       KeycloakUsers keycloak,
+      Outbox outbox,
       PlatformTransactionManager transactions) {
     this.organizations = organizations;
     this.memberships = memberships;
     this.users = users;
     this.keycloak = keycloak;
+    this.outbox = outbox;
     this.transaction = new TransactionTemplate(transactions);
   }
 
@@ -51,7 +57,7 @@ public class Workspaces {
    */
   public Organization found(OrganizationId id, String name, UserId founder) {
     organizations.insert(id, name);
-    memberships.insert(id, founder, Role.ADMIN);
+    insertMember(id, founder, Role.ADMIN);
     return organizations.find(id).orElseThrow();
   }
 
@@ -71,7 +77,16 @@ public class Workspaces {
 
   /** Adds a user to an organization, inside the caller's transaction. */
   public void addMember(OrganizationId org, UserId user, Role role) {
+    insertMember(org, user, role);
+  }
+
+  private void insertMember(OrganizationId org, UserId user, Role role) {
     memberships.insert(org, user, role);
+    outbox.append(
+        IdentityEvents.ORG_MEMBER_ADDED,
+        org.value(),
+        org.value(),
+        new OrgMemberAdded(org.value(), user.value(), role.id()));
   }
 
   /** The organization, if the viewer belongs to it. */

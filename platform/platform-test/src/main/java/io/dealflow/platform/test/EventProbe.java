@@ -18,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads the events on some topics as any consumer would, to assert what a service published. It
  * reads each topic from its beginning (a group of its own), so tests pick their events by what is
- * unique to them: the aggregate id ({@code subject}), the organization, a field of the data.
+ * unique to them: the aggregate id ({@code subject}), the organization, a field of the data. Every
+ * event of a type the AsyncAPI document describes is checked against its schema as it arrives: a
+ * produced event that does not match fails the test that reads it.
  */
 public final class EventProbe implements AutoCloseable {
 
@@ -26,6 +28,7 @@ public final class EventProbe implements AutoCloseable {
 
   private final KafkaConsumer<String, byte[]> consumer;
   private final List<Received> seen = new ArrayList<>();
+  private final EventSchemas schemas = EventSchemas.load();
 
   /**
    * An event as it was on the wire.
@@ -138,6 +141,9 @@ public final class EventProbe implements AutoCloseable {
         envelope = JSON.readTree(record.value());
       } catch (RuntimeException notJson) {
         envelope = null;
+      }
+      if (envelope != null && schemas.types().contains(envelope.path("type").asString(""))) {
+        schemas.assertValid(envelope);
       }
       seen.add(new Received(record.topic(), record.key(), envelope, headers));
     }
