@@ -59,11 +59,15 @@ class GatewayIT {
   void aServiceThatIsNotRunningAnswers503InItsFamilysFormat() {
     var account = Accounts.register(E2eStack.client(), "Unavailable Co");
 
-    Http.Response leads = E2eStack.client().bearer(account.accessToken()).get("/api/v1/leads");
+    Http.Response insights =
+        E2eStack.client()
+            .bearer(account.accessToken())
+            .get("/api/v1/workspaces/" + account.orgId() + "/insights");
 
-    assertThat(leads.status()).as(leads.toString()).isEqualTo(503);
-    assertThat(leads.json().get("errors").get(0).get("status").asString()).isEqualTo("503");
-    assertThat(leads.body()).contains("crm");
+    assertThat(insights.status()).as(insights.toString()).isEqualTo(503);
+    assertThat(insights.json().get("code").asString()).isNotBlank();
+    assertThat(insights.json().get("error").asString()).isNotBlank();
+    assertThat(insights.body()).contains("insights");
   }
 
   @Test
