@@ -31,7 +31,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     classes = ProbeApplication.class,
-    properties = "dealflow.events.consumer.session-timeout=6s")
+    properties = {
+      "spring.main.web-application-type=none",
+      "dealflow.events.consumer.session-timeout=6s"
+    })
 @Import(ConsumerCrashIT.Consumers.class)
 class ConsumerCrashIT {
 

@@ -9,7 +9,14 @@ import io.dealflow.platform.events.DeadLetters.DeadLetter;
 import io.dealflow.platform.events.ProbeApplication.ItemAdded;
 import io.dealflow.platform.events.ProbeApplication.Items;
 import io.dealflow.platform.test.EventProbe;
+import io.dealflow.platform.test.KeycloakTokens;
 import io.dealflow.platform.test.TestDatabases;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,9 +46,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     classes = ProbeApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "dealflow.events.consumer.max-attempts=3",
-      "dealflow.events.consumer.backoff=50ms"
+      "dealflow.events.consumer.backoff=50ms",
+      "management.endpoints.web.exposure.include=health,deadletters"
     })
 @Import(DeadLetterIT.Consumers.class)
 class DeadLetterIT {
@@ -52,10 +62,12 @@ class DeadLetterIT {
   @Autowired Items items;
   @Autowired JdbcClient jdbc;
   @Autowired DeadLetters deadLetters;
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     TestDatabases.register(registry, "events");
+    TestDatabases.registerSecurity(registry);
     registry.add("dealflow.events.bootstrap-servers", () -> Devstack.kafka().bootstrapServers());
   }
 
@@ -108,8 +120,19 @@ class DeadLetterIT {
       assertThat(buried.headers().get(DeadLetters.HEADER_REASON)).contains("cannot handle item 13");
     }
 
+    assertThat(actuator("GET", "/actuator/deadletters", KeycloakTokens.demoAdmin()).body())
+        .contains(letter.id().toString())
+        .contains("cannot handle item 13");
+    HttpResponse<String> refused =
+        actuator("POST", "/actuator/deadletters/" + letter.id(), KeycloakTokens.demoRep());
+    assertThat(refused.statusCode()).as("a rep may not replay").isEqualTo(403);
+    assertThat(deadLetters.find(letter.id()).orElseThrow().replayedAt()).isNull();
+
     broken.set(false);
-    assertThat(deadLetters.replay(letter.id())).isPresent();
+    HttpResponse<String> replayed =
+        actuator("POST", "/actuator/deadletters/" + letter.id(), KeycloakTokens.demoAdmin());
+    assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+    assertThat(replayed.body()).contains("\"replayedAt\"");
 
     awaitTrue(() -> effects() == 20, Duration.ofSeconds(60), "the replayed event applied");
     assertThat(
@@ -149,6 +172,23 @@ class DeadLetterIT {
         .optional()
         .flatMap(deadLetters::find)
         .orElse(null);
+  }
+
+  private HttpResponse<String> actuator(String method, String path, String token) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                  .header("Authorization", "Bearer " + token)
+                  .method(method, HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private long effects() {

@@ -24,7 +24,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** What producers get from the outbox: events tied to their transaction, CloudEvents on Kafka. */
-@SpringBootTest(classes = ProbeApplication.class)
+@SpringBootTest(
+    classes = ProbeApplication.class,
+    properties = "spring.main.web-application-type=none")
 class OutboxIT {
 
   static final EventType<ItemAdded> ADDED = EventType.of("probe.outbox.added", ItemAdded.class);

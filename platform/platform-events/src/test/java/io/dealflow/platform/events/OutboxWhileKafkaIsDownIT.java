@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     classes = ProbeApplication.class,
     properties = {
+      "spring.main.web-application-type=none",
       "dealflow.events.relay.min-backoff=200ms",
       "dealflow.events.relay.max-backoff=2s",
       "dealflow.events.relay.interval=500ms"

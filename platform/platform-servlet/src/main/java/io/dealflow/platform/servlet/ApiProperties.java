@@ -21,6 +21,8 @@ public record ApiProperties(
     @DefaultValue Map<ApiFamily, List<String>> families) {
 
   public ApiFamilyResolver resolver() {
-    return new ApiFamilyResolver(new EnumMap<>(families), defaultFamily);
+    Map<ApiFamily, List<String>> patterns = new EnumMap<>(ApiFamily.class);
+    patterns.putAll(families);
+    return new ApiFamilyResolver(patterns, defaultFamily);
   }
 }
