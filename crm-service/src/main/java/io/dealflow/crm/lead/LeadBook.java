@@ -5,6 +5,7 @@ import io.dealflow.crm.events.CrmEvents;
 import io.dealflow.crm.events.LeadCreated;
 import io.dealflow.crm.events.LeadQualified;
 import io.dealflow.crm.events.LeadStatusChanged;
+import io.dealflow.crm.integration.LeadImport;
 import io.dealflow.crm.jsonapi.Page;
 import io.dealflow.crm.jsonapi.PageRequest;
 import io.dealflow.crm.jsonapi.Sort;
@@ -145,6 +146,69 @@ class LeadBook {
     Lead draft = withStatus(before, Objects.requireNonNull(status));
     boolean withdraw = status == LeadStatus.NEW && before.status() != LeadStatus.NEW;
     return settle(before, draft, new Intent(false, withdraw, true));
+  }
+
+  /**
+   * Creates or updates a lead another system knows, found again by its id there; the source's facts
+   * are laid over the lead's metadata, and values it does not know keep theirs.
+   */
+  @Transactional
+  LeadImport.Outcome importLead(
+      UUID orgId, String source, String externalId, LeadImport.ImportedLead imported) {
+    Map<String, Object> facts = new LinkedHashMap<>(imported.metadata());
+    if (imported.company() != null) {
+      facts.put("company", imported.company());
+    }
+    Lead before = leads.lockByExternalId(orgId, source, externalId).orElse(null);
+    if (before == null) {
+      Instant now = clock.instant();
+      Lead created =
+          settle(
+              null,
+              new Lead(
+                  UUID.randomUUID(),
+                  orgId,
+                  null,
+                  imported.name().strip(),
+                  strip(imported.email()),
+                  strip(imported.phone()),
+                  source,
+                  LeadStatus.NEW,
+                  null,
+                  0,
+                  0,
+                  false,
+                  java.util.List.of(),
+                  facts,
+                  now,
+                  now),
+              Intent.NONE);
+      leads.setExternalId(orgId, created.id(), externalId);
+      return LeadImport.Outcome.CREATED;
+    }
+    Map<String, Object> metadata = new LinkedHashMap<>(before.metadata());
+    metadata.putAll(facts);
+    Lead draft =
+        new Lead(
+            before.id(),
+            orgId,
+            before.assistantId(),
+            imported.name().strip(),
+            imported.email() != null ? strip(imported.email()) : before.email(),
+            imported.phone() != null ? strip(imported.phone()) : before.phone(),
+            before.source(),
+            before.status(),
+            before.qualifiedAt(),
+            before.score(),
+            before.computedScore(),
+            before.scoreOverride(),
+            before.breakdown(),
+            metadata,
+            before.createdAt(),
+            before.updatedAt());
+    return settle(before, draft, Intent.NONE) == before
+        ? LeadImport.Outcome.UNCHANGED
+        : LeadImport.Outcome.UPDATED;
   }
 
   /** Recomputes the lead's score after its conversations changed; a missing lead is ignored. */
@@ -360,7 +424,8 @@ class LeadBook {
     return ApiException.notFound("Lead");
   }
 
+  /** Trimmed, and null when blank: an empty email or phone is no email or phone. */
   private static @Nullable String strip(@Nullable String value) {
-    return value == null ? null : value.strip();
+    return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -83,6 +83,31 @@ class Leads {
         .optional();
   }
 
+  /** The lead another system knows by {@code externalId}, locked until the transaction ends. */
+  Optional<Lead> lockByExternalId(UUID orgId, String source, String externalId) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + """
+                 FROM leads
+                WHERE org_id = :orgId AND source = :source AND external_id = :externalId
+                FOR UPDATE
+                """)
+        .param("orgId", orgId)
+        .param("source", source)
+        .param("externalId", externalId)
+        .query(Leads::map)
+        .optional();
+  }
+
+  void setExternalId(UUID orgId, UUID id, String externalId) {
+    jdbc.sql("UPDATE leads SET external_id = :externalId WHERE org_id = :orgId AND id = :id")
+        .param("orgId", orgId)
+        .param("id", id)
+        .param("externalId", externalId)
+        .update();
+  }
+
   boolean exists(UUID orgId, UUID id) {
     return jdbc.sql("SELECT count(*) FROM leads WHERE org_id = :orgId AND id = :id")
             .param("orgId", orgId)
