@@ -88,7 +88,7 @@ public class Synchronization {
                   integration.id(),
                   integration.orgId(),
                   integration.baseUrl(),
-                  connections.accessToken(integration),
+                  accessToken(integration),
                   integration.syncContacts(),
                   integration.syncDeals(),
                   integration.defaultCurrency(),
@@ -106,6 +106,17 @@ public class Synchronization {
       log.error("Sync of integration {} failed", integration.id(), e);
       recordFailure(integration, "The synced records could not be written");
       throw e;
+    }
+  }
+
+  /** The stored token, readable only with the key it was sealed with. */
+  private @Nullable String accessToken(Integration integration) {
+    try {
+      return connections.accessToken(integration);
+    } catch (IllegalStateException unreadable) {
+      throw SyncFailure.credentials(
+          "The stored access token cannot be decrypted with the configured encryption key;"
+              + " connect the integration again");
     }
   }
 

@@ -397,6 +397,7 @@ class DealsIT extends RunningCrmService {
     Response patched = client.patch("/api/v1/deals/" + id, patch);
     JsonNode changed = patched.json();
     JsonNode nothing = client.patch("/api/v1/deals/" + id, Map.of()).json();
+    JsonNode defaulted = client.patch("/api/v1/deals/" + id, nullValued("probability")).json();
     Response nullTitle = client.patch("/api/v1/deals/" + id, nullValued("title"));
 
     assertThat(changed.get("contactName").asString()).isEqualTo("Keep Me");
@@ -404,6 +405,8 @@ class DealsIT extends RunningCrmService {
     assertThat(patched.body()).contains("\"value\":12.50,");
     assertThat(changed.get("probability").asInt()).isEqualTo(33);
     assertThat(nothing.get("version").asLong()).isEqualTo(changed.get("version").asLong());
+    assertThat(nothing.get("updatedAt")).isEqualTo(changed.get("updatedAt"));
+    assertThat(defaulted.get("probability").asInt()).isEqualTo(10);
     assertThat(nullTitle.status()).isEqualTo(400);
     assertThat(nullTitle.json().get("details").get("fields").has("title")).isTrue();
   }

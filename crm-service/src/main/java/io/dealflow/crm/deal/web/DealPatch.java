@@ -59,14 +59,23 @@ final class DealPatch {
     return version;
   }
 
-  /** The draft with the patch's fields in place of the deal's. */
+  /**
+   * The draft with the patch's fields in place of the deal's. Without a probability the deal keeps
+   * its own (or takes the new stage's default); a probability cleared with null takes the stage's
+   * default.
+   */
   DealDraft applyTo(DealDraft deal) {
+    Stage next = has("stage") ? nonNull(stage) : deal.stage();
+    Integer chance = probability;
+    if (has("probability") && probability == null) {
+      chance = next.defaultProbability();
+    }
     return new DealDraft(
         has("title") ? nonNull(title) : deal.title(),
         has("value") ? nonNull(value) : deal.value(),
         has("currency") ? nonNull(currency) : deal.currency(),
-        has("stage") ? nonNull(stage) : deal.stage(),
-        probability,
+        next,
+        chance,
         has("assignedTo") ? assignedTo : deal.assignedTo(),
         has("contactName") ? contactName : deal.contactName(),
         has("companyName") ? companyName : deal.companyName(),
