@@ -104,7 +104,7 @@ public class Synchronization {
       throw e;
     } catch (RuntimeException e) {
       log.error("Sync of integration {} failed", integration.id(), e);
-      recordFailure(integration, "The synced records could not be written");
+      recordFailure(integration, "The sync failed unexpectedly; nothing was imported");
       throw e;
     }
   }

@@ -93,11 +93,19 @@ class HubSpotConnector implements Connector {
     List<Pulled.Skipped> skipped = new ArrayList<>();
     if (source.contacts()) {
       for (JsonNode contact : all(base, token, "contacts", HubSpotRecords.CONTACT_PROPERTIES)) {
-        leads.add(records.lead(contact));
+        if (HubSpotRecords.hasId(contact)) {
+          leads.add(records.lead(contact));
+        } else {
+          skipped.add(new Pulled.Skipped("contact", "HubSpot sent a contact without an id"));
+        }
       }
     }
     if (source.deals()) {
       for (JsonNode deal : all(base, token, "deals", HubSpotRecords.DEAL_PROPERTIES)) {
+        if (!HubSpotRecords.hasId(deal)) {
+          skipped.add(new Pulled.Skipped("deal", "HubSpot sent a deal without an id"));
+          continue;
+        }
         records.deal(deal).ifPresentOrElse(deals::add, () -> skipped.add(records.skipped(deal)));
       }
     }

@@ -73,6 +73,14 @@ final class HubSpotRecords {
     this.defaultCurrency = defaultCurrency;
   }
 
+  /** Whether the record has the id a second sync finds it again by (at most 100 characters). */
+  static boolean hasId(JsonNode record) {
+    JsonNode id = record.path("id");
+    return (id.isString() || id.isNumber())
+        && !id.asString().isBlank()
+        && id.asString().length() <= 100;
+  }
+
   Pulled.Lead lead(JsonNode contact) {
     String id = contact.path("id").asString();
     JsonNode properties = contact.path("properties");

@@ -87,6 +87,15 @@ class HubSpotRecordsTest {
   }
 
   @Test
+  void onlyRecordsWithAnIdCanBeFoundAgain() {
+    assertThat(HubSpotRecords.hasId(record("512", Map.of()))).isTrue();
+    assertThat(HubSpotRecords.hasId(JSON.valueToTree(Map.of("id", 512)))).isTrue();
+    assertThat(HubSpotRecords.hasId(JSON.valueToTree(Map.of("properties", Map.of())))).isFalse();
+    assertThat(HubSpotRecords.hasId(record(" ", Map.of()))).isFalse();
+    assertThat(HubSpotRecords.hasId(record("9".repeat(101), Map.of()))).isFalse();
+  }
+
+  @Test
   void retryAfterIsReadAsSecondsOrAsADate() {
     String inAMinute =
         ZonedDateTime.now(ZoneOffset.UTC)
