@@ -26,6 +26,15 @@ class Deals {
       updated_at, version
       """;
 
+  private static final String INSERT =
+      """
+      INSERT INTO deals (%s)
+      VALUES (:id, :orgId, :title, :value, :currency, :stage, :probability, :assignedTo,
+              :contactName, :companyName, :expectedCloseDate, :closedAt, :source, :externalId,
+              :createdBy, :createdAt, :updatedAt, :version)
+      """
+          .formatted(COLUMNS);
+
   private final JdbcClient jdbc;
 
   Deals(JdbcClient jdbc) {
@@ -33,34 +42,12 @@ class Deals {
   }
 
   void insert(Deal deal) {
-    bind(
-            jdbc.sql(
-                """
-                INSERT INTO deals (%s)
-                VALUES (:id, :orgId, :title, :value, :currency, :stage, :probability, :assignedTo,
-                        :contactName, :companyName, :expectedCloseDate, :closedAt, :source,
-                        :externalId, :createdBy, :createdAt, :updatedAt, :version)
-                """
-                    .formatted(COLUMNS)),
-            deal)
-        .update();
+    bind(jdbc.sql(INSERT), deal).update();
   }
 
   /** Inserts the deal unless one with its id exists; true if it was inserted. */
   boolean insertIfAbsent(Deal deal) {
-    return bind(
-                jdbc.sql(
-                    """
-                    INSERT INTO deals (%s)
-                    VALUES (:id, :orgId, :title, :value, :currency, :stage, :probability,
-                            :assignedTo, :contactName, :companyName, :expectedCloseDate, :closedAt,
-                            :source, :externalId, :createdBy, :createdAt, :updatedAt, :version)
-                    ON CONFLICT (id) DO NOTHING
-                    """
-                        .formatted(COLUMNS)),
-                deal)
-            .update()
-        == 1;
+    return bind(jdbc.sql(INSERT + "ON CONFLICT (id) DO NOTHING"), deal).update() == 1;
   }
 
   /**

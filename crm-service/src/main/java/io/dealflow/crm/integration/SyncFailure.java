@@ -10,13 +10,13 @@ import org.jspecify.annotations.Nullable;
 public class SyncFailure extends RuntimeException {
 
   private final String reason;
-  private final Cause cause;
+  private final Cause kind;
   private final List<Problem> problems;
 
-  private SyncFailure(String reason, Cause cause, List<Problem> problems) {
+  private SyncFailure(String reason, Cause kind, List<Problem> problems) {
     super(reason);
     this.reason = reason;
-    this.cause = cause;
+    this.kind = kind;
     this.problems = List.copyOf(problems);
   }
 
@@ -45,7 +45,7 @@ public class SyncFailure extends RuntimeException {
   }
 
   public Cause kind() {
-    return cause;
+    return kind;
   }
 
   public List<Problem> problems() {

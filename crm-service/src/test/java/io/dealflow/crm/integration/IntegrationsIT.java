@@ -211,6 +211,25 @@ class IntegrationsIT extends RunningCrmService {
     assertThat(deals.get("total").asLong()).isEqualTo(1);
   }
 
+  @Test
+  void theApiDocumentationDescribesTheDealAndIntegrationRoutes() {
+    Response docs = new VectorosClient(baseUrl(), null).get("/v3/api-docs");
+
+    assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
+    JsonNode paths = docs.json().get("paths");
+    assertThat(paths.propertyNames())
+        .contains(
+            "/api/v1/workspaces/{workspaceId}/deals",
+            "/api/v1/deals/{id}",
+            "/api/v1/workspaces/{workspaceId}/integrations",
+            "/api/v1/integrations/{id}",
+            "/api/v1/integrations/{id}/sync");
+    JsonNode schemas = docs.json().get("components").get("schemas");
+    assertThat(schemas.get("Deal").get("properties").has("workspaceId")).isTrue();
+    assertThat(schemas.get("Integration").get("properties").has("accessToken")).isFalse();
+    assertThat(schemas.has("UpdateDealRequest")).isTrue();
+  }
+
   private static String field(Response response, String field) {
     assertThat(response.status()).as(response.toString()).isEqualTo(400);
     assertThat(response.json().get("code").asString()).isEqualTo("VALIDATION_ERROR");
