@@ -128,6 +128,11 @@ class LeadsIT extends SpotlightService {
     assertThat(manual.attributes().get("computed_score").asInt()).isEqualTo(10);
     assertThat(manual.attributes().get("score_override").asBoolean()).isTrue();
 
+    Api.Response again =
+        admin()
+            .patch("/api/v1/leads/" + lead, wrap("lead", Map.of("qualified", true, "score", 90)));
+    assertThat(again.attributes().get("score").asInt()).isEqualTo(90);
+
     Api.Response computed =
         admin().patch("/api/v1/leads/" + lead, wrap("lead", Map.of("score_override", false)));
     assertThat(computed.attributes().get("score").asInt()).isEqualTo(10);

@@ -8,6 +8,8 @@ import io.dealflow.crm.jsonapi.PageRequest;
 import io.dealflow.crm.jsonapi.Sort;
 import io.dealflow.crm.jsonapi.Violations;
 import io.dealflow.platform.error.ApiException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +22,7 @@ class AssistantCatalog {
 
   private final Assistants assistants;
   private final AudioStore audio;
+  private final Clock clock = Clock.systemUTC();
 
   AssistantCatalog(Assistants assistants, AudioStore audio) {
     this.assistants = assistants;
@@ -34,6 +37,7 @@ class AssistantCatalog {
     }
     change.checkVoiceSettings(violations);
     violations.throwIfAny();
+    Instant now = clock.instant();
     return assistants.insert(
         new Assistant(
             UUID.randomUUID(),
@@ -44,8 +48,8 @@ class AssistantCatalog {
             strip(change.role()),
             change.script(),
             change.voiceSettings(),
-            java.time.Instant.EPOCH,
-            java.time.Instant.EPOCH));
+            now,
+            now));
   }
 
   @Transactional
@@ -53,7 +57,7 @@ class AssistantCatalog {
     Violations violations = new Violations("assistant");
     change.checkVoiceSettings(violations);
     violations.throwIfAny();
-    Assistant current = assistants.lock(orgId, id).orElseThrow(() -> notFound());
+    Assistant current = assistants.lock(orgId, id).orElseThrow(AssistantCatalog::notFound);
     VoiceSettings voice =
         change.voiceSettings() == null
             ? current.voiceSettings()
