@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * database, where an operator lists them and replays one once the cause is fixed: replaying sends
  * the original message to its topic again, and the consumers that already applied it skip it.
  */
-public final class DeadLetters {
+public final class DeadLetters implements AutoCloseable {
 
   static final String HEADER_REASON = "dealflow-dlt-reason";
   static final String HEADER_CONSUMER = "dealflow-dlt-consumer";
@@ -194,7 +194,9 @@ public final class DeadLetters {
     return find(id);
   }
 
-  void close() {
+  /** Closes the Kafka producer when the application context is destroyed. */
+  @Override
+  public void close() {
     producer.close(Duration.ofSeconds(5));
   }
 

@@ -152,7 +152,6 @@ public final class EventConsumers implements SmartLifecycle {
       }
     }
     loops.clear();
-    deadLetters.close();
   }
 
   @Override

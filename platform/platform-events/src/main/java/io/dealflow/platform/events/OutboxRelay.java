@@ -49,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>It is woken after every commit that appended events, and also looks every {@code interval} for
  * rows it was not woken for (another instance's, or those left while Kafka was down).
  */
-final class OutboxRelay implements SmartLifecycle {
+final class OutboxRelay implements SmartLifecycle, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
   private static final long LOCK_KEY = 0x6465616c666c6f77L; // "dealflow"
@@ -308,6 +308,15 @@ final class OutboxRelay implements SmartLifecycle {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /**
+   * Closes the Kafka producer when the application context is destroyed; {@link #stop()} keeps it,
+   * so that a stopped context (a paused test context, a lifecycle restart) relays again on {@link
+   * #start()}.
+   */
+  @Override
+  public void close() {
     producer.close(Duration.ofSeconds(5));
   }
 

@@ -35,6 +35,8 @@ class OutboxIT {
   @Autowired Outbox outbox;
   @Autowired JdbcClient jdbc;
   @Autowired MeterRegistry meters;
+  @Autowired OutboxRelay relay;
+  @Autowired EventConsumers consumers;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -74,6 +76,23 @@ class OutboxIT {
             jdbc.sql("SELECT count(*) FROM dealflow_events.outbox").query(Long.class).single() == 0,
         Duration.ofSeconds(10),
         "the published event removed from the outbox");
+  }
+
+  @Test
+  void aStoppedAndRestartedApplicationStillPublishes() {
+    relay.stop();
+    consumers.stop();
+    relay.start();
+    consumers.start();
+    UUID aggregate = UUID.randomUUID();
+
+    items.add(ADDED, UUID.randomUUID(), aggregate, 1);
+
+    try (EventProbe probe =
+        new EventProbe(Devstack.kafka().bootstrapServers(), List.of(ADDED.topic()))) {
+      assertThat(probe.await(EventProbe.about(aggregate), Duration.ofSeconds(30)).key())
+          .isEqualTo(aggregate.toString());
+    }
   }
 
   @Test
