@@ -2,6 +2,8 @@ package io.dealflow.crm.conversation;
 
 import io.dealflow.crm.analysis.Sentiment;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +47,6 @@ record Conversation(
     Instant updatedAt) {
 
   Conversation {
-    metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+    metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
   }
 }

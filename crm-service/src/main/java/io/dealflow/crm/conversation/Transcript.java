@@ -2,6 +2,8 @@ package io.dealflow.crm.conversation;
 
 import io.dealflow.crm.analysis.Sentiment;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,7 +36,7 @@ record Transcript(
     Instant createdAt) {
 
   Transcript {
-    metadata = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metadata));
+    metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
   }
 
   List<String> keywords() {

@@ -1,6 +1,7 @@
 package io.dealflow.crm.jsonapi;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -20,7 +21,7 @@ public record Resource(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Relationship> relationships) {
 
   public Resource {
-    relationships = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(relationships));
+    relationships = Collections.unmodifiableMap(new LinkedHashMap<>(relationships));
   }
 
   public static Resource of(UUID id, String type, Object attributes) {

@@ -1,5 +1,6 @@
 package io.dealflow.crm.jsonapi;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +38,7 @@ public record Sort(String column, boolean descending) {
               + sort
               + "'");
     }
-    String direction = QueryParameters.oneOf("order", order, java.util.List.of("asc", "desc"));
+    String direction = QueryParameters.oneOf("order", order, List.of("asc", "desc"));
     boolean descending = direction == null ? field.endsWith("_at") : direction.equals("desc");
     return new Sort(column, descending);
   }

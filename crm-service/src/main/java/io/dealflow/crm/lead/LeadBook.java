@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -92,7 +94,7 @@ class LeadBook {
             change.score() == null ? 0 : change.score(),
             0,
             change.score() != null,
-            java.util.List.of(),
+            List.of(),
             merge(Map.of(), change.metadata()),
             now,
             now);
@@ -178,7 +180,7 @@ class LeadBook {
                   0,
                   0,
                   false,
-                  java.util.List.of(),
+                  List.of(),
                   facts,
                   now,
                   now),
@@ -373,8 +375,7 @@ class LeadBook {
     if (value == null) {
       return null;
     }
-    LeadStatus status =
-        LeadStatus.fromWire(value.strip().toLowerCase(java.util.Locale.ROOT)).orElse(null);
+    LeadStatus status = LeadStatus.fromWire(value.strip().toLowerCase(Locale.ROOT)).orElse(null);
     if (status == null) {
       violations.add(
           "status",
