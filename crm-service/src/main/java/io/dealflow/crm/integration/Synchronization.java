@@ -144,7 +144,7 @@ public class Synchronization {
           String reason = Objects.requireNonNullElse(rejected.getMessage(), "not acceptable");
           if (pulled.strict()) {
             throw SyncFailure.input(
-                "A lead is not acceptable",
+                "The lead on line " + lead.line() + " was refused: " + reason,
                 List.of(new SyncFailure.Problem(lead.line(), null, reason)));
           }
           skipped.add(new Pulled.Skipped("contact " + lead.externalId(), reason));

@@ -13,9 +13,13 @@ import io.dealflow.platform.test.KeycloakTokens;
 import io.dealflow.platform.test.TestUsers;
 import io.dealflow.platform.test.TestUsers.TestUser;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -379,6 +383,32 @@ class DealsIT extends RunningCrmService {
     JsonNode now = client.get("/api/v1/deals/" + id).json();
     assertThat(now.get("title").asString()).isEqualTo("First writer");
     assertThat(now.get("version").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void concurrentWritersNeverLoseAnUpdateSilently() throws Exception {
+    TestUser rep = TestUsers.inNewOrganization("rep");
+    VectorosClient client = as(rep);
+    String id = createdId(client, rep, deal("Contended", 10));
+    int writers = 8;
+    List<Integer> statuses;
+    try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        int value = 100 + i;
+        answers.add(
+            pool.submit(
+                () -> client.patch("/api/v1/deals/" + id, Map.of("value", value)).status()));
+      }
+      statuses = new ArrayList<>();
+      for (Future<Integer> answer : answers) {
+        statuses.add(answer.get());
+      }
+    }
+
+    assertThat(statuses).containsOnly(200, 409).contains(200);
+    long written = statuses.stream().filter(s -> s == 200).count();
+    assertThat(client.get("/api/v1/deals/" + id).json().get("version").asLong()).isEqualTo(written);
   }
 
   @Test
