@@ -31,6 +31,16 @@ class ApiDocsIT extends RunningIdentityService {
             "/api/v1/workspaces/{id}",
             "/api/v1/workspaces/{id}/members")
         .doesNotContain("/error");
+    assertThat(docs.json().get("info").get("title").asString())
+        .isEqualTo("Dealflow identity-service");
+    assertThat(
+            docs.json()
+                .get("components")
+                .get("securitySchemes")
+                .get("bearer")
+                .get("scheme")
+                .asString())
+        .isEqualTo("bearer");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.dealflow.crm.deal;
 import io.dealflow.crm.events.CrmEvents;
 import io.dealflow.crm.events.DealClosed;
 import io.dealflow.crm.events.DealCreated;
+import io.dealflow.crm.events.DealDeleted;
 import io.dealflow.crm.events.DealStageChanged;
 import io.dealflow.platform.error.ApiError;
 import io.dealflow.platform.error.ApiException;
@@ -82,11 +83,18 @@ public class Pipeline {
     return revised.sameContentAs(current) ? current : write(current, revised);
   }
 
+  /** Deletes the deal and tells the suite ({@code deal.deleted}). */
   @Transactional
   public void remove(Collection<UUID> orgIds, DealId id) {
+    Deal deal = get(orgIds, id);
     if (!deals.delete(id, orgIds)) {
       throw dealNotFound();
     }
+    outbox.append(
+        CrmEvents.DEAL_DELETED,
+        deal.id().value(),
+        deal.orgId(),
+        new DealDeleted(deal.id().value(), deal.orgId(), deal.stage().id(), deal.value()));
   }
 
   /**

@@ -36,7 +36,7 @@ class DealsIT extends RunningCrmService {
     events =
         new EventProbe(
             Devstack.kafka().bootstrapServers(),
-            List.of("deal.created", "deal.stage.changed", "deal.won", "deal.lost"));
+            List.of("deal.created", "deal.stage.changed", "deal.won", "deal.lost", "deal.deleted"));
   }
 
   @AfterAll
@@ -456,6 +456,12 @@ class DealsIT extends RunningCrmService {
     assertThat(stillThere).isEqualTo(200);
     assertThat(byAdmin.status()).isEqualTo(204);
     assertThat(as(admin).get("/api/v1/deals/" + id).status()).isEqualTo(404);
+    EventProbe.Received deleted = events.await(about(id).and(ofType("deal.deleted")), EVENT_WAIT);
+    assertThat(deleted.data().get("workspace_id").asString()).isEqualTo(admin.orgId().toString());
+    assertThat(deleted.data().get("value").decimalValue()).isEqualByComparingTo("10");
+    assertThat(events.allMatching(about(id).and(ofType("deal.deleted")), Duration.ofSeconds(1)))
+        .as("the refused delete by the rep published nothing")
+        .hasSize(1);
   }
 
   @Test

@@ -228,6 +228,10 @@ class IntegrationsIT extends RunningCrmService {
     assertThat(schemas.get("Deal").get("properties").has("workspaceId")).isTrue();
     assertThat(schemas.get("Integration").get("properties").has("accessToken")).isFalse();
     assertThat(schemas.has("UpdateDealRequest")).isTrue();
+    assertThat(docs.json().get("components").get("securitySchemes").has("bearer"))
+        .as("the scheme the operations refer to")
+        .isTrue();
+    assertThat(docs.json().get("info").get("title").asString()).isEqualTo("Dealflow crm-service");
   }
 
   private static String field(Response response, String field) {

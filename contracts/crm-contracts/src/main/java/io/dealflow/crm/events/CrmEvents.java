@@ -24,6 +24,8 @@ public final class CrmEvents {
       EventType.of("deal.stage.changed", DealStageChanged.class);
   public static final EventType<DealClosed> DEAL_WON = EventType.of("deal.won", DealClosed.class);
   public static final EventType<DealClosed> DEAL_LOST = EventType.of("deal.lost", DealClosed.class);
+  public static final EventType<DealDeleted> DEAL_DELETED =
+      EventType.of("deal.deleted", DealDeleted.class);
   public static final EventType<IntegrationSynced> INTEGRATION_SYNCED =
       EventType.of("integration.synced", IntegrationSynced.class);
   public static final EventType<IntegrationFailed> INTEGRATION_FAILED =
@@ -41,6 +43,7 @@ public final class CrmEvents {
           DEAL_STAGE_CHANGED,
           DEAL_WON,
           DEAL_LOST,
+          DEAL_DELETED,
           INTEGRATION_SYNCED,
           INTEGRATION_FAILED);
 

@@ -26,6 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties({SecurityProperties.class, ApiProperties.class})
 @Import({
   PlatformSecurityConfiguration.class,
+  ApiDocumentation.class,
   ApiExceptionHandler.class,
   PlatformErrorController.class
 })

@@ -1,4 +1,4 @@
-package io.dealflow.identity;
+package io.dealflow.platform.servlet;
 
 import io.dealflow.platform.security.Tenant;
 import io.swagger.v3.oas.models.Components;
@@ -6,35 +6,42 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
-/** The OpenAPI document at {@code /v3/api-docs}, which the gateway's Swagger UI shows. */
+/**
+ * The OpenAPI document of a service that has springdoc ({@code /v3/api-docs}, which the gateway's
+ * Swagger UI shows): titled after the service, described by {@code dealflow.api.description}, with
+ * the {@code bearer} scheme its operations refer to. The caller's {@link Tenant} comes from the
+ * token and is no documented parameter.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass({OpenAPI.class, SpringDocUtils.class})
 class ApiDocumentation {
 
+  static final String BEARER = "bearer";
+
   static {
-    // The caller is resolved from the token, not sent as a parameter.
     SpringDocUtils.getConfig().addRequestWrapperToIgnore(Tenant.class);
   }
 
   @Bean
-  OpenAPI identityApi() {
+  @ConditionalOnMissingBean
+  OpenAPI serviceApi(Environment environment) {
+    String name = environment.getProperty("spring.application.name", "service");
     return new OpenAPI()
         .info(
             new Info()
-                .title("Dealflow identity-service")
+                .title("Dealflow " + name)
                 .version("v1")
-                .description(
-                    "Sign-in (Keycloak), users, organizations (workspaces), memberships and"
-                        + " profiles. Each path keeps its seed's wire format and error body:"
-                        + " /api/v1/auth/** Trainer, /users/sign_in and /api/v1/user Spotlight,"
-                        + " /api/v1/profile and /api/v1/orgs HelloSales, /api/v1/users/** and"
-                        + " /api/v1/workspaces/** VectorOS."))
+                .description(environment.getProperty("dealflow.api.description", "")))
         .components(
             new Components()
                 .addSecuritySchemes(
-                    "bearer",
+                    BEARER,
                     new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP)
                         .scheme("bearer")
