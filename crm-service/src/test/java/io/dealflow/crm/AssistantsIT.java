@@ -100,7 +100,7 @@ class AssistantsIT extends SpotlightService {
     assertThat(error.get("status").asString()).isEqualTo("422");
     assertThat(error.get("title").asString()).isEqualTo("Validation Error");
     assertThat(error.get("source").get("pointer").asString())
-        .isEqualTo("/data/attributes/voice_settings");
+        .isEqualTo("/data/attributes/voice_settings/speed");
     assertThat(error.get("detail").asString()).contains("speed");
     assertThat(rows("assistants")).isEqualTo(before);
   }

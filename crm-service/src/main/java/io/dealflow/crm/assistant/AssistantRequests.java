@@ -41,7 +41,7 @@ final class AssistantRequests {
           @Nullable String script,
       @JsonProperty("voice_settings") @Nullable VoiceSettings voiceSettings) {
 
-    /** Checks what Bean Validation cannot point at correctly: the voice settings' fields. */
+    /** Checks the voice settings' fields, each pointed at by its nested path. */
     void checkVoiceSettings(Violations violations) {
       if (voiceSettings == null) {
         return;
@@ -49,7 +49,9 @@ final class AssistantRequests {
       String voiceId = voiceSettings.voiceId();
       if (voiceId != null && (voiceId.isBlank() || voiceId.length() > 200)) {
         violations.add(
-            "voice_settings", "invalid", "Voice settings voice_id must be 1 to 200 characters");
+            "voice_settings.voice_id",
+            "invalid",
+            "Voice settings voice_id must be 1 to 200 characters");
       }
       check("speed", voiceSettings.speed(), violations);
       check("pitch", voiceSettings.pitch(), violations);
@@ -59,7 +61,7 @@ final class AssistantRequests {
       if (value != null
           && (!Double.isFinite(value) || value < VoiceSettings.MIN || value > VoiceSettings.MAX)) {
         violations.add(
-            "voice_settings",
+            "voice_settings." + field,
             "range",
             "Voice settings "
                 + field

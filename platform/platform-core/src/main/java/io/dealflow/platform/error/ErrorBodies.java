@@ -170,11 +170,17 @@ public final class ErrorBodies {
         .toList();
   }
 
-  /** JSON:API points at attributes by their own name, without a wrapping resource key. */
-  private static String attributeName(FieldViolation violation) {
+  /**
+   * The JSON pointer below {@code /data/attributes} of a field: Spotlight bodies wrap the
+   * attributes in a resource key ({@code lead.email} is the attribute {@code email}), and nested
+   * attributes keep their path ({@code assistant.voice_settings.speed} is {@code
+   * voice_settings/speed}; {@code tags[2]} is {@code tags/2}).
+   */
+  static String attributeName(FieldViolation violation) {
     String field = violation.field();
-    int dot = field.lastIndexOf('.');
-    return dot < 0 ? field : field.substring(dot + 1);
+    int dot = field.indexOf('.');
+    String attribute = dot < 0 ? field : field.substring(dot + 1);
+    return attribute.replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
   }
 
   private static String spotlightTitle(ErrorKind kind) {

@@ -51,6 +51,20 @@ class ErrorBodiesTest {
   }
 
   @Test
+  void spotlightPointsBelowTheResourceKeyAndKeepsNestedPaths() {
+    assertThat(ErrorBodies.attributeName(new FieldViolation("name", "blank", "x")))
+        .isEqualTo("name");
+    assertThat(ErrorBodies.attributeName(new FieldViolation("lead.email", "invalid", "x")))
+        .isEqualTo("email");
+    assertThat(
+            ErrorBodies.attributeName(
+                new FieldViolation("assistant.voice_settings.speed", "range", "x")))
+        .isEqualTo("voice_settings/speed");
+    assertThat(ErrorBodies.attributeName(new FieldViolation("lead.tags[2]", "blank", "x")))
+        .isEqualTo("tags/2");
+  }
+
+  @Test
   void spotlightRateLimitKeepsRetryAfterInMeta() {
     ApiError limited =
         ApiError.of(ErrorKind.RATE_LIMITED, "Too many requests. Please try again later.")
