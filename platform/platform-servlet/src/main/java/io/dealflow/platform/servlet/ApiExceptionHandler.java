@@ -4,12 +4,12 @@ import io.dealflow.platform.error.ApiError;
 import io.dealflow.platform.error.ApiException;
 import io.dealflow.platform.error.ErrorKind;
 import io.dealflow.platform.error.FieldViolation;
+import io.dealflow.platform.error.Violations;
+import io.dealflow.platform.error.WireNames;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -75,7 +75,8 @@ public class ApiExceptionHandler {
                         ? fieldError.getField()
                         : name != null ? name : "parameter";
                 violations.add(
-                    violation(field, codeOf(error.getCodes()), error.getDefaultMessage()));
+                    Violations.of(
+                        field, Violations.codeOf(error.getCodes()), error.getDefaultMessage()));
               }
             });
     return errors.entity(request, ApiError.validation(violations));
@@ -91,7 +92,8 @@ public class ApiExceptionHandler {
                   String field = path.substring(path.lastIndexOf('.') + 1);
                   String annotation =
                       v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-                  return violation(field, codeOf(new String[] {annotation}), v.getMessage());
+                  return Violations.of(
+                      field, Violations.codeOf(new String[] {annotation}), v.getMessage());
                 })
             .toList();
     return errors.entity(request, ApiError.validation(violations));
@@ -110,7 +112,8 @@ public class ApiExceptionHandler {
       MissingServletRequestParameterException e, HttpServletRequest request) {
     return errors.entity(
         request,
-        ApiError.validation(List.of(violation(e.getParameterName(), "required", "is required"))));
+        ApiError.validation(
+            List.of(Violations.of(e.getParameterName(), "required", "is required"))));
   }
 
   @ExceptionHandler(MissingRequestHeaderException.class)
@@ -188,9 +191,9 @@ public class ApiExceptionHandler {
     List<FieldViolation> violations = new ArrayList<>();
     for (FieldError error : result.getFieldErrors()) {
       violations.add(
-          violation(
+          Violations.of(
               WireNames.of(type, error.getField()),
-              codeOf(error.getCodes()),
+              Violations.codeOf(error.getCodes()),
               error.getDefaultMessage()));
     }
     result
@@ -198,33 +201,11 @@ public class ApiExceptionHandler {
         .forEach(
             error ->
                 violations.add(
-                    violation(
+                    Violations.of(
                         error.getObjectName(),
-                        codeOf(error.getCodes()),
+                        Violations.codeOf(error.getCodes()),
                         error.getDefaultMessage())));
     return violations;
-  }
-
-  static FieldViolation violation(String field, String code, @Nullable String message) {
-    String leaf = field.substring(field.lastIndexOf('.') + 1).replace('_', ' ');
-    String human =
-        leaf.isEmpty() ? field : Character.toUpperCase(leaf.charAt(0)) + leaf.substring(1);
-    return new FieldViolation(
-        field, code, human + " " + (message != null ? message : "is invalid"));
-  }
-
-  /** Spotlight-style short codes from the constraint that failed. */
-  private static String codeOf(String @Nullable [] codes) {
-    String constraint = codes == null || codes.length == 0 ? "" : codes[codes.length - 1];
-    return switch (constraint) {
-      case "NotBlank", "NotEmpty" -> "blank";
-      case "NotNull" -> "required";
-      case "Size", "Length" -> "length";
-      case "Min", "Max", "Positive", "PositiveOrZero", "DecimalMin", "DecimalMax", "Range" ->
-          "range";
-      case "Email", "Pattern", "typeMismatch" -> "invalid";
-      default -> constraint.isEmpty() ? "invalid" : constraint.toLowerCase(Locale.ROOT);
-    };
   }
 
   private static boolean isPathVariable(MethodArgumentTypeMismatchException e) {

@@ -1,5 +1,6 @@
 package io.dealflow.platform.servlet;
 
+import io.dealflow.platform.error.ApiProperties;
 import io.dealflow.platform.security.SecurityProperties;
 import java.time.Clock;
 import java.util.List;

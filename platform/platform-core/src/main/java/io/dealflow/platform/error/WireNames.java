@@ -1,4 +1,4 @@
-package io.dealflow.platform.servlet;
+package io.dealflow.platform.error;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.lang.reflect.Field;
@@ -12,11 +12,11 @@ import tools.jackson.databind.annotation.JsonNaming;
  * not at the Java property {@code firstName}. Honours {@link JsonProperty} and a snake-case {@link
  * JsonNaming} on the request type; nested paths ({@code user.name}) map each segment's leaf only.
  */
-final class WireNames {
+public final class WireNames {
 
   private WireNames() {}
 
-  static String of(@Nullable Class<?> type, String propertyPath) {
+  public static String of(@Nullable Class<?> type, String propertyPath) {
     if (type == null) {
       return propertyPath;
     }

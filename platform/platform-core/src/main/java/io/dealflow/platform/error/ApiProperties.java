@@ -1,7 +1,5 @@
-package io.dealflow.platform.servlet;
+package io.dealflow.platform.error;
 
-import io.dealflow.platform.error.ApiFamily;
-import io.dealflow.platform.error.ApiFamilyResolver;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,7 @@
-package io.dealflow.platform.servlet;
+package io.dealflow.platform.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dealflow.platform.error.ApiFamily;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

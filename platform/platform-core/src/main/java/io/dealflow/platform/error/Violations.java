@@ -1,0 +1,37 @@
+package io.dealflow.platform.error;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a framework's validation failure becomes a {@link FieldViolation}: a readable message led by
+ * the field's name ("First name is required") and a short Spotlight-style code from the constraint
+ * that failed ({@code blank}, {@code required}, {@code length}, {@code range}, {@code invalid}).
+ * Servlet and reactive services word their errors alike through it.
+ */
+public final class Violations {
+
+  private Violations() {}
+
+  public static FieldViolation of(String field, String code, @Nullable String message) {
+    String leaf = field.substring(field.lastIndexOf('.') + 1).replace('_', ' ');
+    String human =
+        leaf.isEmpty() ? field : Character.toUpperCase(leaf.charAt(0)) + leaf.substring(1);
+    return new FieldViolation(
+        field, code, human + " " + (message != null ? message : "is invalid"));
+  }
+
+  /** The short code of the constraint named last in {@code codes} (Spring's error codes). */
+  public static String codeOf(String @Nullable [] codes) {
+    String constraint = codes == null || codes.length == 0 ? "" : codes[codes.length - 1];
+    return switch (constraint) {
+      case "NotBlank", "NotEmpty" -> "blank";
+      case "NotNull" -> "required";
+      case "Size", "Length" -> "length";
+      case "Min", "Max", "Positive", "PositiveOrZero", "DecimalMin", "DecimalMax", "Range" ->
+          "range";
+      case "Email", "Pattern", "typeMismatch" -> "invalid";
+      default -> constraint.isEmpty() ? "invalid" : constraint.toLowerCase(Locale.ROOT);
+    };
+  }
+}
