@@ -1,0 +1,154 @@
+package io.dealflow.platform.reactive;
+
+import io.dealflow.platform.error.ApiError;
+import io.dealflow.platform.error.ErrorKind;
+import io.dealflow.platform.security.DevTokens;
+import io.dealflow.platform.security.JwtRules;
+import io.dealflow.platform.security.Role;
+import io.dealflow.platform.security.SecurityProperties;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every WebFlux service is a stateless OAuth2 resource server: it validates Keycloak tokens itself
+ * with the suite's {@link JwtRules} and answers 401/403 in the family format. Probes and API docs
+ * are public, operator endpoints need the admin role.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class ReactiveSecurityConfiguration {
+
+  /** Always public: probes, API docs. */
+  static final List<String> INFRASTRUCTURE_PATHS =
+      List.of(
+          "/actuator/health/**",
+          "/actuator/health",
+          "/actuator/info",
+          "/actuator/prometheus",
+          "/v3/api-docs/**",
+          "/swagger-ui/**",
+          "/swagger-ui.html",
+          "/webjars/**");
+
+  @Bean
+  @ConditionalOnMissingBean
+  ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
+    DevTokens.assertAllowed(properties.devToken(), environment);
+    NimbusReactiveJwtDecoder keycloak =
+        NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri())
+            .jwsAlgorithm(SignatureAlgorithm.RS256)
+            .build();
+    keycloak.setJwtValidator(JwtRules.validator(properties));
+    SecurityProperties.DevToken devToken = properties.devToken();
+    return token ->
+        DevTokens.resolve(token, devToken).map(Mono::just).orElseGet(() -> keycloak.decode(token));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean(SecurityWebFilterChain.class)
+  SecurityWebFilterChain platformSecurity(
+      ServerHttpSecurity http,
+      SecurityProperties properties,
+      ReactiveJwtDecoder decoder,
+      ReactiveErrors errors) {
+    List<String> open = new ArrayList<>(INFRASTRUCTURE_PATHS);
+    open.addAll(properties.publicPaths());
+    ServerWebExchangeMatcher publicPaths =
+        ServerWebExchangeMatchers.pathMatchers(open.toArray(String[]::new));
+    ServerAuthenticationEntryPoint entryPoint = entryPoint(errors);
+    ServerAccessDeniedHandler denied = deniedHandler(errors);
+    return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .requestCache(cache -> cache.disable())
+        .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        .authorizeExchange(
+            exchanges ->
+                exchanges
+                    .matchers(publicPaths)
+                    .permitAll()
+                    // Operator endpoints (dead letters and their replay) cross organizations.
+                    .pathMatchers("/actuator/**")
+                    .hasRole(Role.ADMIN.id())
+                    .anyExchange()
+                    .authenticated())
+        .oauth2ResourceServer(
+            server ->
+                server
+                    .bearerTokenConverter(ignoringPublicPaths(publicPaths))
+                    .authenticationEntryPoint(entryPoint)
+                    .accessDeniedHandler(denied)
+                    .jwt(
+                        jwt ->
+                            jwt.jwtDecoder(decoder)
+                                .jwtAuthenticationConverter(
+                                    new ReactiveJwtAuthenticationConverterAdapter(
+                                        JwtRules.authenticationConverter()))))
+        .exceptionHandling(
+            handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+        .build();
+  }
+
+  /**
+   * Public paths ignore the {@code Authorization} header, so that a stale token sent along with a
+   * public call is not refused before the endpoint is reached.
+   */
+  private static ServerAuthenticationConverter ignoringPublicPaths(
+      ServerWebExchangeMatcher publicPaths) {
+    ServerBearerTokenAuthenticationConverter bearer =
+        new ServerBearerTokenAuthenticationConverter();
+    return exchange ->
+        publicPaths
+            .matches(exchange)
+            .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
+  }
+
+  static ServerAuthenticationEntryPoint entryPoint(ReactiveErrors errors) {
+    return (exchange, failure) -> {
+      boolean hadToken =
+          exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION) != null;
+      ApiError error;
+      String challenge;
+      if (!hadToken) {
+        error = ApiError.of(ErrorKind.UNAUTHENTICATED, "Authentication required");
+        challenge = "Bearer";
+      } else if (JwtRules.isExpiry(failure)) {
+        error = ApiError.of(ErrorKind.TOKEN_EXPIRED, "The access token has expired");
+        challenge = "Bearer error=\"invalid_token\", error_description=\"expired\"";
+      } else {
+        error = ApiError.of(ErrorKind.UNAUTHENTICATED, "The access token is invalid");
+        challenge = "Bearer error=\"invalid_token\"";
+      }
+      return errors.write(
+          exchange, error, headers -> headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge));
+    };
+  }
+
+  static ServerAccessDeniedHandler deniedHandler(ReactiveErrors errors) {
+    return (exchange, denied) ->
+        errors.write(
+            exchange,
+            ApiError.of(ErrorKind.FORBIDDEN, "You don't have permission to access this resource"));
+  }
+}
