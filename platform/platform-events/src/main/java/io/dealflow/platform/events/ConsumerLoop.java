@@ -46,6 +46,7 @@ final class ConsumerLoop implements Runnable {
   private final Counter applied;
   private final Counter duplicates;
   private final Counter deadLettered;
+  private final Counter skipped;
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean running = true;
   private volatile boolean abandoned;
@@ -69,6 +70,7 @@ final class ConsumerLoop implements Runnable {
     this.applied = counter(meters, "applied");
     this.duplicates = counter(meters, "duplicate");
     this.deadLettered = counter(meters, "dead_lettered");
+    this.skipped = counter(meters, "skipped");
   }
 
   private Counter counter(MeterRegistry meters, String outcome) {
@@ -140,6 +142,9 @@ final class ConsumerLoop implements Runnable {
     } catch (IllegalArgumentException unreadable) {
       return bury(record, null, unreadable, 1);
     }
+    if (subscription.everyInstance()) {
+      return applyHere(event);
+    }
     String previousTrace = MDC.get(TraceContext.MDC_KEY);
     if (event.traceparent() != null) {
       MDC.put(TraceContext.MDC_KEY, event.traceparent());
@@ -181,6 +186,19 @@ final class ConsumerLoop implements Runnable {
         MDC.put(TraceContext.MDC_KEY, previousTrace);
       }
     }
+  }
+
+  /** Runs the handler of a subscription every instance receives: no record, no retry. */
+  private boolean applyHere(ReceivedEvent event) {
+    try {
+      subscription.handler().handle(event);
+      applied.increment();
+    } catch (Exception e) {
+      skipped.increment();
+      log.warn(
+          "Consumer {} skipped {} {}: {}", consumerName, event.type(), event.id(), e.toString());
+    }
+    return true;
   }
 
   /** Records the event as applied and runs the handler, in the caller's transaction. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,6 +43,10 @@ public final class EventConsumers implements SmartLifecycle {
   private final EventsProperties.Consumer settings;
   private final MeterRegistry meters;
   private final List<ConsumerLoop> loops = new ArrayList<>();
+
+  /** Names this instance's own consumer groups (subscriptions every instance receives). */
+  private final String instance = UUID.randomUUID().toString();
+
   private volatile boolean running;
 
   EventConsumers(
@@ -73,7 +78,10 @@ public final class EventConsumers implements SmartLifecycle {
   }
 
   private void startLoop(EventSubscription subscription) {
-    String group = kafka.consumerGroup(subscription.name());
+    String group =
+        subscription.everyInstance()
+            ? kafka.consumerGroup(subscription.name()) + "." + instance
+            : kafka.consumerGroup(subscription.name());
     KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
@@ -93,7 +101,14 @@ public final class EventConsumers implements SmartLifecycle {
             new ByteArrayDeserializer());
     ConsumerLoop loop =
         new ConsumerLoop(
-            subscription, group, consumer, jdbc, transactions, deadLetters, settings, meters);
+            subscription,
+            kafka.consumerGroup(subscription.name()),
+            consumer,
+            jdbc,
+            transactions,
+            deadLetters,
+            settings,
+            meters);
     loops.add(loop);
     Thread thread = new Thread(loop, "events-" + subscription.name());
     thread.setDaemon(true);
@@ -110,7 +125,9 @@ public final class EventConsumers implements SmartLifecycle {
     for (EventSubscription subscription : subscriptions) {
       for (String topic : subscription.topics()) {
         names.add(topic);
-        names.add(topic + settings.deadLetterSuffix());
+        if (!subscription.everyInstance()) {
+          names.add(topic + settings.deadLetterSuffix());
+        }
       }
     }
     try (Admin admin =
