@@ -1,13 +1,15 @@
 package io.dealflow.crm.appointment;
 
 import io.dealflow.crm.jsonapi.JsonObjects;
+import io.dealflow.crm.jsonapi.OrgScopedTable;
+import io.dealflow.crm.jsonapi.OrgScopedTable.Sql;
+import io.dealflow.crm.jsonapi.OrgScopedTable.Where;
 import io.dealflow.crm.jsonapi.PageRequest;
 import io.dealflow.crm.jsonapi.Sort;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,8 @@ class Appointments {
   private static final String COLUMNS =
       "id, org_id, lead_id, assistant_id, scheduled_at, duration, status, external_link,"
           + " metadata, created_at, updated_at";
+
+  private static final OrgScopedTable TABLE = new OrgScopedTable("appointments", COLUMNS);
 
   private final JdbcClient jdbc;
 
@@ -60,7 +64,7 @@ class Appointments {
   }
 
   Optional<Appointment> find(UUID orgId, UUID id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM appointments WHERE org_id = :orgId AND id = :id")
+    return jdbc.sql(TABLE.selectById())
         .param("orgId", orgId)
         .param("id", id)
         .query(Appointments::map)
@@ -68,10 +72,7 @@ class Appointments {
   }
 
   Optional<Appointment> lock(UUID orgId, UUID id) {
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM appointments WHERE org_id = :orgId AND id = :id FOR UPDATE")
+    return jdbc.sql(TABLE.lockById())
         .param("orgId", orgId)
         .param("id", id)
         .query(Appointments::map)
@@ -79,57 +80,23 @@ class Appointments {
   }
 
   List<Appointment> page(UUID orgId, AppointmentFilter filter, Sort sort, PageRequest page) {
-    Map<String, Object> params = new HashMap<>();
-    String where = where(orgId, filter, params);
-    params.put("limit", page.perPage());
-    params.put("offset", page.offset());
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM appointments WHERE "
-                + where
-                + " ORDER BY "
-                + sort.sql()
-                + " LIMIT :limit OFFSET :offset")
-        .params(params)
-        .query(Appointments::map)
-        .list();
+    Sql select = where(orgId, filter).page(sort, page);
+    return jdbc.sql(select.text()).params(select.params()).query(Appointments::map).list();
   }
 
   long count(UUID orgId, AppointmentFilter filter) {
-    Map<String, Object> params = new HashMap<>();
-    String where = where(orgId, filter, params);
-    return jdbc.sql("SELECT count(*) FROM appointments WHERE " + where)
-        .params(params)
-        .query(Long.class)
-        .single();
+    Sql count = where(orgId, filter).count();
+    return jdbc.sql(count.text()).params(count.params()).query(Long.class).single();
   }
 
-  private static String where(UUID orgId, AppointmentFilter filter, Map<String, Object> params) {
-    List<String> conditions = new ArrayList<>();
-    conditions.add("org_id = :orgId");
-    params.put("orgId", orgId);
-    if (filter.leadId() != null) {
-      conditions.add("lead_id = :leadId");
-      params.put("leadId", filter.leadId());
-    }
-    if (filter.assistantId() != null) {
-      conditions.add("assistant_id = :assistantId");
-      params.put("assistantId", filter.assistantId());
-    }
-    if (filter.status() != null) {
-      conditions.add("status = :status");
-      params.put("status", filter.status().wire());
-    }
-    if (filter.from() != null) {
-      conditions.add("scheduled_at >= :from");
-      params.put("from", Timestamp.from(filter.from()));
-    }
-    if (filter.until() != null) {
-      conditions.add("scheduled_at < :until");
-      params.put("until", Timestamp.from(filter.until()));
-    }
-    return String.join(" AND ", conditions);
+  private static Where where(UUID orgId, AppointmentFilter filter) {
+    return TABLE
+        .where(orgId)
+        .and("lead_id = :leadId", "leadId", filter.leadId())
+        .and("assistant_id = :assistantId", "assistantId", filter.assistantId())
+        .and("status = :status", "status", filter.status() == null ? null : filter.status().wire())
+        .and("scheduled_at >= :from", "from", filter.from())
+        .and("scheduled_at < :until", "until", filter.until());
   }
 
   private static Map<String, Object> values(Appointment a) {

@@ -1,6 +1,8 @@
 package io.dealflow.crm.assistant;
 
 import io.dealflow.crm.jsonapi.JsonObjects;
+import io.dealflow.crm.jsonapi.OrgScopedTable;
+import io.dealflow.crm.jsonapi.OrgScopedTable.Sql;
 import io.dealflow.crm.jsonapi.PageRequest;
 import io.dealflow.crm.jsonapi.Sort;
 import java.sql.ResultSet;
@@ -19,6 +21,8 @@ class Assistants {
 
   private static final String COLUMNS =
       "id, org_id, user_id, name, tone, role, script, voice_settings, created_at, updated_at";
+
+  private static final OrgScopedTable TABLE = new OrgScopedTable("assistants", COLUMNS);
 
   private final JdbcClient jdbc;
 
@@ -67,7 +71,7 @@ class Assistants {
   }
 
   Optional<Assistant> find(UUID orgId, UUID id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM assistants WHERE org_id = :orgId AND id = :id")
+    return jdbc.sql(TABLE.selectById())
         .param("orgId", orgId)
         .param("id", id)
         .query(Assistants::map)
@@ -76,8 +80,7 @@ class Assistants {
 
   /** Locks the assistant's row until the transaction ends. */
   Optional<Assistant> lock(UUID orgId, UUID id) {
-    return jdbc.sql(
-            "SELECT " + COLUMNS + " FROM assistants WHERE org_id = :orgId AND id = :id FOR UPDATE")
+    return jdbc.sql(TABLE.lockById())
         .param("orgId", orgId)
         .param("id", id)
         .query(Assistants::map)
@@ -85,7 +88,7 @@ class Assistants {
   }
 
   boolean exists(UUID orgId, UUID id) {
-    return jdbc.sql("SELECT count(*) FROM assistants WHERE org_id = :orgId AND id = :id")
+    return jdbc.sql(TABLE.countById())
             .param("orgId", orgId)
             .param("id", id)
             .query(Long.class)
@@ -94,32 +97,17 @@ class Assistants {
   }
 
   List<Assistant> page(UUID orgId, Sort sort, PageRequest page) {
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM assistants WHERE org_id = :orgId ORDER BY "
-                + sort.sql()
-                + " LIMIT :limit OFFSET :offset")
-        .param("orgId", orgId)
-        .param("limit", page.perPage())
-        .param("offset", page.offset())
-        .query(Assistants::map)
-        .list();
+    Sql select = TABLE.where(orgId).page(sort, page);
+    return jdbc.sql(select.text()).params(select.params()).query(Assistants::map).list();
   }
 
   long count(UUID orgId) {
-    return jdbc.sql("SELECT count(*) FROM assistants WHERE org_id = :orgId")
-        .param("orgId", orgId)
-        .query(Long.class)
-        .single();
+    Sql count = TABLE.where(orgId).count();
+    return jdbc.sql(count.text()).params(count.params()).query(Long.class).single();
   }
 
   boolean delete(UUID orgId, UUID id) {
-    return jdbc.sql("DELETE FROM assistants WHERE org_id = :orgId AND id = :id")
-            .param("orgId", orgId)
-            .param("id", id)
-            .update()
-        > 0;
+    return jdbc.sql(TABLE.deleteById()).param("orgId", orgId).param("id", id).update() > 0;
   }
 
   private static @Nullable String voiceSettings(@Nullable VoiceSettings settings) {

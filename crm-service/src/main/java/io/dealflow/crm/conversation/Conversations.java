@@ -2,6 +2,9 @@ package io.dealflow.crm.conversation;
 
 import io.dealflow.crm.analysis.Sentiment;
 import io.dealflow.crm.jsonapi.JsonObjects;
+import io.dealflow.crm.jsonapi.OrgScopedTable;
+import io.dealflow.crm.jsonapi.OrgScopedTable.Sql;
+import io.dealflow.crm.jsonapi.OrgScopedTable.Where;
 import io.dealflow.crm.jsonapi.PageRequest;
 import io.dealflow.crm.jsonapi.Sort;
 import io.dealflow.crm.lead.Engagement;
@@ -11,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,8 @@ class Conversations {
       "id, org_id, lead_id, assistant_id, source, status, duration, score, score_computed,"
           + " sentiment, sentiment_computed, metadata, started_at, ended_at, created_at,"
           + " updated_at";
+
+  private static final OrgScopedTable TABLE = new OrgScopedTable("conversations", COLUMNS);
 
   private final JdbcClient jdbc;
 
@@ -71,7 +75,7 @@ class Conversations {
   }
 
   Optional<Conversation> find(UUID orgId, UUID id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE org_id = :orgId AND id = :id")
+    return jdbc.sql(TABLE.selectById())
         .param("orgId", orgId)
         .param("id", id)
         .query(Conversations::map)
@@ -80,10 +84,7 @@ class Conversations {
 
   /** Locks the conversation's row until the transaction ends. */
   Optional<Conversation> lock(UUID orgId, UUID id) {
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM conversations WHERE org_id = :orgId AND id = :id FOR UPDATE")
+    return jdbc.sql(TABLE.lockById())
         .param("orgId", orgId)
         .param("id", id)
         .query(Conversations::map)
@@ -91,38 +92,17 @@ class Conversations {
   }
 
   List<Conversation> page(UUID orgId, ConversationFilter filter, Sort sort, PageRequest page) {
-    Map<String, Object> params = new HashMap<>();
-    String where = where(orgId, filter, params);
-    params.put("limit", page.perPage());
-    params.put("offset", page.offset());
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM conversations WHERE "
-                + where
-                + " ORDER BY "
-                + sort.sql()
-                + " LIMIT :limit OFFSET :offset")
-        .params(params)
-        .query(Conversations::map)
-        .list();
+    Sql select = where(orgId, filter).page(sort, page);
+    return jdbc.sql(select.text()).params(select.params()).query(Conversations::map).list();
   }
 
   long count(UUID orgId, ConversationFilter filter) {
-    Map<String, Object> params = new HashMap<>();
-    String where = where(orgId, filter, params);
-    return jdbc.sql("SELECT count(*) FROM conversations WHERE " + where)
-        .params(params)
-        .query(Long.class)
-        .single();
+    Sql count = where(orgId, filter).count();
+    return jdbc.sql(count.text()).params(count.params()).query(Long.class).single();
   }
 
   boolean delete(UUID orgId, UUID id) {
-    return jdbc.sql("DELETE FROM conversations WHERE org_id = :orgId AND id = :id")
-            .param("orgId", orgId)
-            .param("id", id)
-            .update()
-        > 0;
+    return jdbc.sql(TABLE.deleteById()).param("orgId", orgId).param("id", id).update() > 0;
   }
 
   /** How the lead engaged: its conversations counted, their scores and sentiments summed up. */
@@ -152,31 +132,14 @@ class Conversations {
         .single();
   }
 
-  private static String where(UUID orgId, ConversationFilter filter, Map<String, Object> params) {
-    List<String> conditions = new ArrayList<>();
-    conditions.add("org_id = :orgId");
-    params.put("orgId", orgId);
-    if (filter.leadId() != null) {
-      conditions.add("lead_id = :leadId");
-      params.put("leadId", filter.leadId());
-    }
-    if (filter.assistantId() != null) {
-      conditions.add("assistant_id = :assistantId");
-      params.put("assistantId", filter.assistantId());
-    }
-    if (filter.status() != null) {
-      conditions.add("status = :status");
-      params.put("status", filter.status().wire());
-    }
-    if (filter.from() != null) {
-      conditions.add("coalesce(started_at, created_at) >= :from");
-      params.put("from", Timestamp.from(filter.from()));
-    }
-    if (filter.until() != null) {
-      conditions.add("coalesce(started_at, created_at) < :until");
-      params.put("until", Timestamp.from(filter.until()));
-    }
-    return String.join(" AND ", conditions);
+  private static Where where(UUID orgId, ConversationFilter filter) {
+    return TABLE
+        .where(orgId)
+        .and("lead_id = :leadId", "leadId", filter.leadId())
+        .and("assistant_id = :assistantId", "assistantId", filter.assistantId())
+        .and("status = :status", "status", filter.status() == null ? null : filter.status().wire())
+        .and("coalesce(started_at, created_at) >= :from", "from", filter.from())
+        .and("coalesce(started_at, created_at) < :until", "until", filter.until());
   }
 
   private static Map<String, Object> values(Conversation c) {

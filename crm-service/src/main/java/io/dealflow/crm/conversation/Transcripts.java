@@ -2,6 +2,9 @@ package io.dealflow.crm.conversation;
 
 import io.dealflow.crm.analysis.Sentiment;
 import io.dealflow.crm.jsonapi.JsonObjects;
+import io.dealflow.crm.jsonapi.OrgScopedTable;
+import io.dealflow.crm.jsonapi.OrgScopedTable.Sql;
+import io.dealflow.crm.jsonapi.OrgScopedTable.Where;
 import io.dealflow.crm.jsonapi.PageRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +21,8 @@ class Transcripts {
   private static final String COLUMNS =
       "id, org_id, conversation_id, content, speaker, sentiment, confidence, \"timestamp\","
           + " metadata, created_at";
-  private static final String IN_ORDER = " ORDER BY \"timestamp\", created_at, id";
+  private static final String IN_ORDER = "\"timestamp\", created_at, id";
+  private static final OrgScopedTable TABLE = new OrgScopedTable("transcripts", COLUMNS);
 
   private final JdbcClient jdbc;
 
@@ -50,40 +54,24 @@ class Transcripts {
 
   /** Every line of the conversation, in the order they were said. */
   List<Transcript> all(UUID orgId, UUID conversationId) {
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM transcripts WHERE org_id = :orgId AND conversation_id = :conversationId"
-                + IN_ORDER)
-        .param("orgId", orgId)
-        .param("conversationId", conversationId)
-        .query(Transcripts::map)
-        .list();
+    Sql select = ofConversation(orgId, conversationId).all(IN_ORDER);
+    return jdbc.sql(select.text()).params(select.params()).query(Transcripts::map).list();
   }
 
   List<Transcript> page(UUID orgId, UUID conversationId, PageRequest page) {
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM transcripts WHERE org_id = :orgId AND conversation_id = :conversationId"
-                + IN_ORDER
-                + " LIMIT :limit OFFSET :offset")
-        .param("orgId", orgId)
-        .param("conversationId", conversationId)
-        .param("limit", page.perPage())
-        .param("offset", page.offset())
-        .query(Transcripts::map)
-        .list();
+    Sql select = ofConversation(orgId, conversationId).page(IN_ORDER, page);
+    return jdbc.sql(select.text()).params(select.params()).query(Transcripts::map).list();
   }
 
   long count(UUID orgId, UUID conversationId) {
-    return jdbc.sql(
-            "SELECT count(*) FROM transcripts"
-                + " WHERE org_id = :orgId AND conversation_id = :conversationId")
-        .param("orgId", orgId)
-        .param("conversationId", conversationId)
-        .query(Long.class)
-        .single();
+    Sql count = ofConversation(orgId, conversationId).count();
+    return jdbc.sql(count.text()).params(count.params()).query(Long.class).single();
+  }
+
+  private static Where ofConversation(UUID orgId, UUID conversationId) {
+    return TABLE
+        .where(orgId)
+        .and("conversation_id = :conversationId", "conversationId", conversationId);
   }
 
   private static Transcript map(ResultSet rs, int row) throws SQLException {

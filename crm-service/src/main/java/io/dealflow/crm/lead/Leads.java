@@ -1,6 +1,9 @@
 package io.dealflow.crm.lead;
 
 import io.dealflow.crm.jsonapi.JsonObjects;
+import io.dealflow.crm.jsonapi.OrgScopedTable;
+import io.dealflow.crm.jsonapi.OrgScopedTable.Sql;
+import io.dealflow.crm.jsonapi.OrgScopedTable.Where;
 import io.dealflow.crm.jsonapi.PageRequest;
 import io.dealflow.crm.jsonapi.Sort;
 import java.sql.ResultSet;
@@ -12,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,6 +29,8 @@ class Leads {
       "id, org_id, assistant_id, name, email, phone, source, status, qualified_at, score,"
           + " computed_score, score_override, score_breakdown, metadata, created_at, updated_at";
   private static final TypeReference<List<Criterion>> CRITERIA = new TypeReference<>() {};
+
+  private static final OrgScopedTable TABLE = new OrgScopedTable("leads", COLUMNS);
 
   private final JdbcClient jdbc;
 
@@ -66,7 +72,7 @@ class Leads {
   }
 
   Optional<Lead> find(UUID orgId, UUID id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM leads WHERE org_id = :orgId AND id = :id")
+    return jdbc.sql(TABLE.selectById())
         .param("orgId", orgId)
         .param("id", id)
         .query(Leads::map)
@@ -75,8 +81,7 @@ class Leads {
 
   /** Locks the lead's row until the transaction ends: its score is read, recomputed, written. */
   Optional<Lead> lock(UUID orgId, UUID id) {
-    return jdbc.sql(
-            "SELECT " + COLUMNS + " FROM leads WHERE org_id = :orgId AND id = :id FOR UPDATE")
+    return jdbc.sql(TABLE.lockById())
         .param("orgId", orgId)
         .param("id", id)
         .query(Leads::map)
@@ -109,7 +114,7 @@ class Leads {
   }
 
   boolean exists(UUID orgId, UUID id) {
-    return jdbc.sql("SELECT count(*) FROM leads WHERE org_id = :orgId AND id = :id")
+    return jdbc.sql(TABLE.countById())
             .param("orgId", orgId)
             .param("id", id)
             .query(Long.class)
@@ -118,75 +123,46 @@ class Leads {
   }
 
   List<Lead> page(UUID orgId, LeadFilter filter, Sort sort, PageRequest page) {
-    Map<String, Object> params = new HashMap<>();
-    String where = where(orgId, filter, params);
-    params.put("limit", page.perPage());
-    params.put("offset", page.offset());
-    return jdbc.sql(
-            "SELECT "
-                + COLUMNS
-                + " FROM leads WHERE "
-                + where
-                + " ORDER BY "
-                + sort.sql()
-                + " LIMIT :limit OFFSET :offset")
-        .params(params)
-        .query(Leads::map)
-        .list();
+    Sql select = where(orgId, filter).page(sort, page);
+    return jdbc.sql(select.text()).params(select.params()).query(Leads::map).list();
   }
 
   long count(UUID orgId, LeadFilter filter) {
-    Map<String, Object> params = new HashMap<>();
-    String where = where(orgId, filter, params);
-    return jdbc.sql("SELECT count(*) FROM leads WHERE " + where)
-        .params(params)
-        .query(Long.class)
-        .single();
+    Sql count = where(orgId, filter).count();
+    return jdbc.sql(count.text()).params(count.params()).query(Long.class).single();
   }
 
   boolean delete(UUID orgId, UUID id) {
-    return jdbc.sql("DELETE FROM leads WHERE org_id = :orgId AND id = :id")
-            .param("orgId", orgId)
-            .param("id", id)
-            .update()
-        > 0;
+    return jdbc.sql(TABLE.deleteById()).param("orgId", orgId).param("id", id).update() > 0;
   }
 
-  private static String where(UUID orgId, LeadFilter filter, Map<String, Object> params) {
-    List<String> conditions = new ArrayList<>();
-    conditions.add("org_id = :orgId");
-    params.put("orgId", orgId);
-    if (filter.assistantId() != null) {
-      conditions.add("assistant_id = :assistantId");
-      params.put("assistantId", filter.assistantId());
+  private static Where where(UUID orgId, LeadFilter filter) {
+    String search = filter.search();
+    return TABLE
+        .where(orgId)
+        .and("assistant_id = :assistantId", "assistantId", filter.assistantId())
+        .and("status = :status", "status", filter.status() == null ? null : filter.status().wire())
+        .and("lower(source) = lower(:source)", "source", filter.source())
+        .and("created_at >= :createdAfter", "createdAfter", filter.createdAfter())
+        .and(
+            searchCondition(filter.searchFields()),
+            "search",
+            search == null ? null : "%" + escapeLike(search) + "%");
+  }
+
+  /** Any of the chosen fields contains {@code :search}. */
+  private static String searchCondition(Set<String> fields) {
+    List<String> any = new ArrayList<>();
+    if (fields.contains("name")) {
+      any.add("name ILIKE :search ESCAPE '\\'");
     }
-    if (filter.status() != null) {
-      conditions.add("status = :status");
-      params.put("status", filter.status().wire());
+    if (fields.contains("email")) {
+      any.add("email ILIKE :search ESCAPE '\\'");
     }
-    if (filter.source() != null) {
-      conditions.add("lower(source) = lower(:source)");
-      params.put("source", filter.source());
+    if (fields.contains("company")) {
+      any.add("metadata ->> 'company' ILIKE :search ESCAPE '\\'");
     }
-    if (filter.createdAfter() != null) {
-      conditions.add("created_at >= :createdAfter");
-      params.put("createdAfter", Timestamp.from(filter.createdAfter()));
-    }
-    if (filter.search() != null) {
-      List<String> any = new ArrayList<>();
-      if (filter.searchFields().contains("name")) {
-        any.add("name ILIKE :search ESCAPE '\\'");
-      }
-      if (filter.searchFields().contains("email")) {
-        any.add("email ILIKE :search ESCAPE '\\'");
-      }
-      if (filter.searchFields().contains("company")) {
-        any.add("metadata ->> 'company' ILIKE :search ESCAPE '\\'");
-      }
-      conditions.add("(" + String.join(" OR ", any) + ")");
-      params.put("search", "%" + escapeLike(filter.search()) + "%");
-    }
-    return String.join(" AND ", conditions);
+    return "(" + String.join(" OR ", any) + ")";
   }
 
   private static String escapeLike(String text) {
