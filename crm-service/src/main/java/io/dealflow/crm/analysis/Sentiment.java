@@ -1,5 +1,7 @@
 package io.dealflow.crm.analysis;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -8,6 +10,9 @@ public enum Sentiment {
   POSITIVE,
   NEUTRAL,
   NEGATIVE;
+
+  public static final List<String> WIRE_NAMES =
+      Arrays.stream(values()).map(Sentiment::wire).toList();
 
   /** The wire name: {@code positive}, {@code neutral} or {@code negative}. */
   public String wire() {

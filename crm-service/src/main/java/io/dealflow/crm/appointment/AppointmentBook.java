@@ -4,6 +4,7 @@ import io.dealflow.crm.appointment.AppointmentRequests.AppointmentChange;
 import io.dealflow.crm.assistant.AssistantDirectory;
 import io.dealflow.crm.events.AppointmentScheduled;
 import io.dealflow.crm.events.CrmEvents;
+import io.dealflow.crm.jsonapi.JsonObjects;
 import io.dealflow.crm.jsonapi.Page;
 import io.dealflow.crm.jsonapi.PageRequest;
 import io.dealflow.crm.jsonapi.Sort;
@@ -13,8 +14,6 @@ import io.dealflow.platform.error.ApiException;
 import io.dealflow.platform.events.Outbox;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -73,7 +72,7 @@ class AppointmentBook {
                 change.duration() == null ? DEFAULT_DURATION : change.duration(),
                 status == null ? AppointmentStatus.SCHEDULED : status,
                 strip(change.externalLink()),
-                merge(Map.of(), change.metadata()),
+                JsonObjects.merge(Map.of(), change.metadata()),
                 now,
                 now));
     scheduled(saved);
@@ -101,7 +100,7 @@ class AppointmentBook {
                 change.externalLink() != null
                     ? strip(change.externalLink())
                     : before.externalLink(),
-                merge(before.metadata(), change.metadata()),
+                JsonObjects.merge(before.metadata(), change.metadata()),
                 before.createdAt(),
                 before.updatedAt()));
     if (!saved.scheduledAt().equals(before.scheduledAt())) {
@@ -135,67 +134,17 @@ class AppointmentBook {
   }
 
   private @Nullable UUID lead(UUID orgId, @Nullable String value, Violations violations) {
-    UUID id = uuid(value);
-    if (value != null && (id == null || !leads.exists(orgId, id))) {
-      violations.add("lead_id", "not_found", "Lead does not exist");
-      return null;
-    }
-    return id;
+    return violations.existing("lead_id", "Lead", value, id -> leads.exists(orgId, id));
   }
 
   private @Nullable UUID assistant(UUID orgId, @Nullable String value, Violations violations) {
-    UUID id = uuid(value);
-    if (value != null && (id == null || !assistants.exists(orgId, id))) {
-      violations.add("assistant_id", "not_found", "Assistant does not exist");
-      return null;
-    }
-    return id;
-  }
-
-  private static @Nullable UUID uuid(@Nullable String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return UUID.fromString(value.strip());
-    } catch (IllegalArgumentException notAUuid) {
-      return null;
-    }
+    return violations.existing(
+        "assistant_id", "Assistant", value, id -> assistants.exists(orgId, id));
   }
 
   private static @Nullable AppointmentStatus status(@Nullable String value, Violations violations) {
-    if (value == null) {
-      return null;
-    }
-    AppointmentStatus status =
-        AppointmentStatus.fromWire(value.strip().toLowerCase(Locale.ROOT)).orElse(null);
-    if (status == null) {
-      violations.add(
-          "status",
-          "inclusion",
-          "Status must be one of "
-              + String.join(", ", AppointmentStatus.WIRE_NAMES)
-              + ", not '"
-              + value
-              + "'");
-    }
-    return status;
-  }
-
-  private static Map<String, Object> merge(
-      Map<String, Object> current, @Nullable Map<String, @Nullable Object> change) {
-    Map<String, Object> merged = new LinkedHashMap<>(current);
-    if (change != null) {
-      change.forEach(
-          (key, value) -> {
-            if (value == null) {
-              merged.remove(key);
-            } else {
-              merged.put(key, value);
-            }
-          });
-    }
-    return merged;
+    return violations.oneOf(
+        "status", "Status", value, AppointmentStatus.WIRE_NAMES, AppointmentStatus::fromWire);
   }
 
   private static ApiException notFound() {

@@ -76,12 +76,12 @@ class AppointmentController {
       @RequestParam(name = "per_page", required = false) @Nullable Integer perPage,
       HttpServletRequest request) {
     UUID orgId = Callers.organization(caller);
-    String statusName = QueryParameters.oneOf("status", status, AppointmentStatus.WIRE_NAMES);
     AppointmentFilter filter =
         new AppointmentFilter(
             leadId,
             assistantId,
-            statusName == null ? null : AppointmentStatus.fromWire(statusName).orElseThrow(),
+            QueryParameters.oneOf(
+                "status", status, AppointmentStatus.WIRE_NAMES, AppointmentStatus::fromWire),
             QueryParameters.from("date_from", dateFrom),
             QueryParameters.until("date_to", dateTo));
     Sort sorting =

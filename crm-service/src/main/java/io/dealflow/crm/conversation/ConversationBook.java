@@ -13,6 +13,7 @@ import io.dealflow.crm.conversation.audio.AudioStore;
 import io.dealflow.crm.events.ConversationCompleted;
 import io.dealflow.crm.events.CrmEvents;
 import io.dealflow.crm.events.TranscriptAdded;
+import io.dealflow.crm.jsonapi.JsonObjects;
 import io.dealflow.crm.jsonapi.Page;
 import io.dealflow.crm.jsonapi.PageRequest;
 import io.dealflow.crm.jsonapi.Sort;
@@ -23,10 +24,8 @@ import io.dealflow.platform.events.Outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -90,7 +89,7 @@ class ConversationBook {
             false,
             sentiment,
             false,
-            merge(Map.of(), change.metadata()),
+            JsonObjects.merge(Map.of(), change.metadata()),
             change.startedAt() != null ? change.startedAt() : now,
             change.endedAt(),
             now,
@@ -120,7 +119,7 @@ class ConversationBook {
             change.score() == null && before.scoreComputed(),
             sentiment != null ? sentiment : before.sentiment(),
             sentiment == null && before.sentimentComputed(),
-            merge(before.metadata(), change.metadata()),
+            JsonObjects.merge(before.metadata(), change.metadata()),
             change.startedAt() != null ? change.startedAt() : before.startedAt(),
             change.endedAt() != null ? change.endedAt() : before.endedAt(),
             before.createdAt(),
@@ -174,7 +173,7 @@ class ConversationBook {
   Transcript addTranscript(UUID orgId, UUID conversationId, TranscriptChange change) {
     Violations violations = new Violations("transcript");
     Sentiment given = sentiment(change.sentiment(), violations);
-    Map<String, Object> metadata = merge(Map.of(), change.metadata());
+    Map<String, Object> metadata = JsonObjects.merge(Map.of(), change.metadata());
     Object keywords = metadata.get("keywords");
     if (keywords != null
         && !(keywords instanceof List<?> list
@@ -310,82 +309,23 @@ class ConversationBook {
   }
 
   private @Nullable UUID lead(UUID orgId, @Nullable String value, Violations violations) {
-    UUID id = uuid(value);
-    if (value != null && (id == null || !leads.exists(orgId, id))) {
-      violations.add("lead_id", "not_found", "Lead does not exist");
-      return null;
-    }
-    return id;
+    return violations.existing("lead_id", "Lead", value, id -> leads.exists(orgId, id));
   }
 
   private @Nullable UUID assistant(UUID orgId, @Nullable String value, Violations violations) {
-    UUID id = uuid(value);
-    if (value != null && (id == null || !assistants.exists(orgId, id))) {
-      violations.add("assistant_id", "not_found", "Assistant does not exist");
-      return null;
-    }
-    return id;
-  }
-
-  private static @Nullable UUID uuid(@Nullable String value) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      return UUID.fromString(value.strip());
-    } catch (IllegalArgumentException notAUuid) {
-      return null;
-    }
+    return violations.existing(
+        "assistant_id", "Assistant", value, id -> assistants.exists(orgId, id));
   }
 
   private static @Nullable ConversationStatus status(
       @Nullable String value, Violations violations) {
-    if (value == null) {
-      return null;
-    }
-    ConversationStatus status =
-        ConversationStatus.fromWire(value.strip().toLowerCase(Locale.ROOT)).orElse(null);
-    if (status == null) {
-      violations.add(
-          "status",
-          "inclusion",
-          "Status must be one of "
-              + String.join(", ", ConversationStatus.WIRE_NAMES)
-              + ", not '"
-              + value
-              + "'");
-    }
-    return status;
+    return violations.oneOf(
+        "status", "Status", value, ConversationStatus.WIRE_NAMES, ConversationStatus::fromWire);
   }
 
   private static @Nullable Sentiment sentiment(@Nullable String value, Violations violations) {
-    if (value == null) {
-      return null;
-    }
-    Sentiment sentiment = Sentiment.fromWire(value.strip().toLowerCase(Locale.ROOT)).orElse(null);
-    if (sentiment == null) {
-      violations.add(
-          "sentiment",
-          "inclusion",
-          "Sentiment must be one of positive, neutral, negative, not '" + value + "'");
-    }
-    return sentiment;
-  }
-
-  private static Map<String, Object> merge(
-      Map<String, Object> current, @Nullable Map<String, @Nullable Object> change) {
-    Map<String, Object> merged = new LinkedHashMap<>(current);
-    if (change != null) {
-      change.forEach(
-          (key, value) -> {
-            if (value == null) {
-              merged.remove(key);
-            } else {
-              merged.put(key, value);
-            }
-          });
-    }
-    return merged;
+    return violations.oneOf(
+        "sentiment", "Sentiment", value, Sentiment.WIRE_NAMES, Sentiment::fromWire);
   }
 
   private static ApiException notFound() {

@@ -91,12 +91,12 @@ class ConversationController {
       @RequestParam(name = "per_page", required = false) @Nullable Integer perPage,
       HttpServletRequest request) {
     UUID orgId = Callers.organization(caller);
-    String statusName = QueryParameters.oneOf("status", status, ConversationStatus.WIRE_NAMES);
     ConversationFilter filter =
         new ConversationFilter(
             leadId,
             assistantId,
-            statusName == null ? null : ConversationStatus.fromWire(statusName).orElseThrow(),
+            QueryParameters.oneOf(
+                "status", status, ConversationStatus.WIRE_NAMES, ConversationStatus::fromWire),
             QueryParameters.from("date_from", dateFrom),
             QueryParameters.until("date_to", dateTo));
     Page<Conversation> conversations =

@@ -25,6 +25,26 @@ public final class JsonObjects {
     return JSON.readValue(json, MAP);
   }
 
+  /**
+   * The client's object laid over the stored one: its keys replace theirs, and a key it sets to
+   * null is removed.
+   */
+  public static Map<String, Object> merge(
+      Map<String, Object> current, @Nullable Map<String, @Nullable Object> change) {
+    Map<String, Object> merged = new LinkedHashMap<>(current);
+    if (change != null) {
+      change.forEach(
+          (key, value) -> {
+            if (value == null) {
+              merged.remove(key);
+            } else {
+              merged.put(key, value);
+            }
+          });
+    }
+    return merged;
+  }
+
   public static <T> T read(String json, Class<T> type) {
     return JSON.readValue(json, type);
   }

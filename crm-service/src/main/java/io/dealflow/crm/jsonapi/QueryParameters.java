@@ -11,6 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +49,16 @@ public final class QueryParameters {
               + "'");
     }
     return normalized;
+  }
+
+  /** What the value's wire name stands for, read by {@code fromWire}; null if absent or blank. */
+  public static <T> @Nullable T oneOf(
+      String parameter,
+      @Nullable String value,
+      Collection<String> allowed,
+      Function<String, Optional<T>> fromWire) {
+    String name = oneOf(parameter, value, allowed);
+    return name == null ? null : fromWire.apply(name).orElseThrow();
   }
 
   /**

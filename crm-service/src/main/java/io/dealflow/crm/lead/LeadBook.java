@@ -6,6 +6,7 @@ import io.dealflow.crm.events.LeadCreated;
 import io.dealflow.crm.events.LeadQualified;
 import io.dealflow.crm.events.LeadStatusChanged;
 import io.dealflow.crm.integration.LeadImport;
+import io.dealflow.crm.jsonapi.JsonObjects;
 import io.dealflow.crm.jsonapi.Page;
 import io.dealflow.crm.jsonapi.PageRequest;
 import io.dealflow.crm.jsonapi.Sort;
@@ -20,7 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -95,7 +95,7 @@ class LeadBook {
             0,
             change.score() != null,
             List.of(),
-            merge(Map.of(), change.metadata()),
+            JsonObjects.merge(Map.of(), change.metadata()),
             now,
             now);
     Intent intent = new Intent(Boolean.TRUE.equals(change.qualified()), false, status != null);
@@ -127,7 +127,7 @@ class LeadBook {
             before.computedScore(),
             override,
             before.breakdown(),
-            merge(before.metadata(), change.metadata()),
+            JsonObjects.merge(before.metadata(), change.metadata()),
             before.createdAt(),
             before.updatedAt());
     boolean withdraw =
@@ -372,53 +372,12 @@ class LeadBook {
   }
 
   private static @Nullable LeadStatus status(@Nullable String value, Violations violations) {
-    if (value == null) {
-      return null;
-    }
-    LeadStatus status = LeadStatus.fromWire(value.strip().toLowerCase(Locale.ROOT)).orElse(null);
-    if (status == null) {
-      violations.add(
-          "status",
-          "inclusion",
-          "Status must be one of "
-              + String.join(", ", LeadStatus.WIRE_NAMES)
-              + ", not '"
-              + value
-              + "'");
-    }
-    return status;
+    return violations.oneOf("status", "Status", value, LeadStatus.WIRE_NAMES, LeadStatus::fromWire);
   }
 
   private @Nullable UUID assistant(UUID orgId, @Nullable String value, Violations violations) {
-    if (value == null) {
-      return null;
-    }
-    try {
-      UUID id = UUID.fromString(value.strip());
-      if (assistants.exists(orgId, id)) {
-        return id;
-      }
-    } catch (IllegalArgumentException notAUuid) {
-      // reported below, like an assistant of another organization
-    }
-    violations.add("assistant_id", "not_found", "Assistant does not exist");
-    return null;
-  }
-
-  private static Map<String, Object> merge(
-      Map<String, Object> current, @Nullable Map<String, @Nullable Object> change) {
-    Map<String, Object> merged = new LinkedHashMap<>(current);
-    if (change != null) {
-      change.forEach(
-          (key, value) -> {
-            if (value == null) {
-              merged.remove(key);
-            } else {
-              merged.put(key, value);
-            }
-          });
-    }
-    return merged;
+    return violations.existing(
+        "assistant_id", "Assistant", value, id -> assistants.exists(orgId, id));
   }
 
   private static ApiException notFound() {

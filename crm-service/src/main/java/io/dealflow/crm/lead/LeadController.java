@@ -87,11 +87,10 @@ class LeadController {
       @RequestParam(name = "per_page", required = false) @Nullable Integer perPage,
       HttpServletRequest request) {
     UUID orgId = Callers.organization(caller);
-    String statusName = QueryParameters.oneOf("status", status, LeadStatus.WIRE_NAMES);
     LeadFilter filter =
         new LeadFilter(
             assistantId,
-            statusName == null ? null : LeadStatus.fromWire(statusName).orElseThrow(),
+            QueryParameters.oneOf("status", status, LeadStatus.WIRE_NAMES, LeadStatus::fromWire),
             source == null || source.isBlank() ? null : source.strip(),
             QueryParameters.from("created_after", createdAfter),
             search == null || search.isBlank() ? null : search.strip(),
