@@ -1,0 +1,184 @@
+package io.dealflow.realtime.socket;
+
+import io.dealflow.platform.events.ReceivedEvent;
+import io.dealflow.platform.security.Tenant;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.reactive.socket.CloseStatus;
+import org.springframework.web.reactive.socket.WebSocketMessage;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
+
+/**
+ * One open socket: its outbound queue, its keep-alive pings, its idle and authentication timeouts,
+ * and, once authenticated, its place in the {@link SocketRegistry}. Protocol handlers decide what
+ * the text frames mean; this class decides how long the socket lives and how it ends.
+ */
+public final class SocketConnection {
+
+  private static final Logger log = LoggerFactory.getLogger(SocketConnection.class);
+  private static final byte[] PING = "dealflow".getBytes(StandardCharsets.US_ASCII);
+
+  private final WebSocketSession session;
+  private final SocketEndpoint endpoint;
+  private final SocketSettings settings;
+  private final SocketRegistry registry;
+  private final Sinks.Many<String> outbound;
+  private final Sinks.Empty<Void> stopped = Sinks.empty();
+  private final AtomicReference<@Nullable CloseStatus> closing = new AtomicReference<>();
+  private volatile @Nullable Tenant tenant;
+  private volatile Consumer<ReceivedEvent> listener = event -> {};
+
+  public SocketConnection(
+      WebSocketSession session,
+      SocketEndpoint endpoint,
+      SocketSettings settings,
+      SocketRegistry registry) {
+    this.session = session;
+    this.endpoint = endpoint;
+    this.settings = settings;
+    this.registry = registry;
+    this.outbound =
+        Sinks.many()
+            .unicast()
+            .onBackpressureBuffer(Queues.<String>get(settings.outboundBuffer()).get());
+  }
+
+  public SocketEndpoint endpoint() {
+    return endpoint;
+  }
+
+  public WebSocketSession session() {
+    return session;
+  }
+
+  public @Nullable Tenant tenant() {
+    return tenant;
+  }
+
+  /**
+   * Serves the socket until either side closes it: every inbound text frame goes to {@code onText}
+   * in order, one at a time.
+   */
+  public Mono<Void> serve(Function<String, Mono<Void>> onText) {
+    Flux<WebSocketMessage> texts = outbound.asFlux().map(session::textMessage);
+    Flux<WebSocketMessage> pings =
+        Flux.interval(settings.pingInterval())
+            .map(tick -> session.pingMessage(factory -> factory.wrap(PING)))
+            .takeUntilOther(stopped.asMono());
+    Mono<Void> send =
+        session
+            .send(Flux.merge(texts, pings))
+            .onErrorResume(failure -> Mono.empty())
+            .then(Mono.defer(this::closeSession));
+    Mono<Void> receive =
+        session
+            .receive()
+            .timeout(settings.idleTimeout())
+            .filter(message -> message.getType() == WebSocketMessage.Type.TEXT)
+            .concatMap(message -> onText.apply(message.getPayloadAsText()))
+            .onErrorResume(
+                TimeoutException.class,
+                idle -> {
+                  close(CloseCodes.idle());
+                  return Mono.empty();
+                })
+            .onErrorResume(
+                failure -> {
+                  log.warn("{} socket failed: {}", endpoint.path(), failure.toString());
+                  close(CloseCodes.policy("internal error"));
+                  return Mono.empty();
+                })
+            .then()
+            .doFinally(signal -> stop());
+    Mono<Void> authDeadline =
+        Mono.delay(settings.authTimeout())
+            .takeUntilOther(stopped.asMono())
+            .doOnNext(
+                elapsed -> {
+                  if (tenant == null) {
+                    close(CloseCodes.unauthorized("authentication timeout"));
+                  }
+                })
+            .then();
+    return Mono.when(send, receive, authDeadline);
+  }
+
+  /**
+   * Admits the authenticated user: scoped to their organization, counted against the endpoint's
+   * per-user limit. A refused socket is closed here.
+   *
+   * @return whether the socket was admitted
+   */
+  public boolean admit(Tenant caller, Consumer<ReceivedEvent> onEvent) {
+    if (caller.orgId() == null) {
+      close(CloseCodes.forbidden("the user belongs to no organization"));
+      return false;
+    }
+    this.listener = onEvent;
+    this.tenant = caller;
+    int limit = settings.maxPerUser().of(endpoint);
+    if (!registry.add(this, limit)) {
+      close(CloseCodes.tooMany(limit));
+      return false;
+    }
+    return true;
+  }
+
+  /** Queues a text frame; a client too slow to take its messages is disconnected. */
+  public synchronized void send(String text) {
+    Sinks.EmitResult result = outbound.tryEmitNext(text);
+    if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+      close(CloseCodes.policy("too slow: outbound buffer full"));
+    }
+  }
+
+  void deliver(ReceivedEvent event) {
+    try {
+      listener.accept(event);
+    } catch (RuntimeException failure) {
+      log.warn(
+          "{} socket could not render {}: {}", endpoint.path(), event.type(), failure.toString());
+    }
+  }
+
+  /** Sends what is queued, then closes the socket with this status. */
+  public void close(CloseStatus status) {
+    if (closing.compareAndSet(null, status)) {
+      registry.remove(this);
+      synchronized (this) {
+        outbound.tryEmitComplete();
+      }
+      stopped.tryEmitEmpty();
+    }
+  }
+
+  public boolean isOpen() {
+    return closing.get() == null && session.isOpen();
+  }
+
+  private Mono<Void> closeSession() {
+    CloseStatus status = closing.get();
+    return status == null
+        ? Mono.empty()
+        : session.close(status).onErrorResume(failure -> Mono.empty());
+  }
+
+  private void stop() {
+    closing.compareAndSet(null, CloseStatus.NORMAL);
+    registry.remove(this);
+    synchronized (this) {
+      outbound.tryEmitComplete();
+    }
+    stopped.tryEmitEmpty();
+  }
+}

@@ -1,0 +1,52 @@
+package io.dealflow.realtime.socket;
+
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Socket limits and timeouts ({@code dealflow.realtime.sockets.*}).
+ *
+ * @param pingInterval how often the server sends a WebSocket ping frame, so that proxies keep the
+ *     connection and a dead peer is noticed
+ * @param idleTimeout a socket that sends nothing (not even the pong to a ping) for this long is
+ *     closed with 4408
+ * @param authTimeout a socket that has not authenticated after this long is closed with 4401
+ * @param outboundBuffer messages waiting for a slow client; past it the socket is closed with 1008
+ * @param maxPerUser concurrent sockets of one user on one instance, per endpoint
+ * @param replay the per-organization buffer {@code /ws/events} replays after a reconnect
+ */
+@Validated
+@ConfigurationProperties("dealflow.realtime.sockets")
+public record SocketSettings(
+    @DefaultValue("25s") Duration pingInterval,
+    @DefaultValue("70s") Duration idleTimeout,
+    @DefaultValue("10s") Duration authTimeout,
+    @DefaultValue("1024") @Min(16) int outboundBuffer,
+    @DefaultValue MaxPerUser maxPerUser,
+    @DefaultValue Replay replay) {
+
+  /** The HelloSales seed allows 5 sockets per user, the Spotlight seed 10. */
+  public record MaxPerUser(
+      @DefaultValue("5") @Min(1) int hellosales,
+      @DefaultValue("10") @Min(1) int events,
+      @DefaultValue("10") @Min(1) int cable) {
+
+    public int of(SocketEndpoint endpoint) {
+      return switch (endpoint) {
+        case HELLOSALES -> hellosales;
+        case EVENTS -> events;
+        case CABLE -> cable;
+      };
+    }
+  }
+
+  /**
+   * @param maxEvents events kept per organization
+   * @param maxAge events older than this are dropped from the buffer
+   */
+  public record Replay(
+      @DefaultValue("500") @Min(1) int maxEvents, @DefaultValue("15m") Duration maxAge) {}
+}

@@ -1,0 +1,54 @@
+package io.dealflow.realtime.socket;
+
+import io.dealflow.crm.events.CrmEvents;
+import io.dealflow.identity.events.IdentityEvents;
+import io.dealflow.platform.event.EventType;
+import io.dealflow.platform.events.EventSubscription;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+
+/** Maps the socket paths to their protocols and feeds every socket from the event catalogue. */
+@Configuration(proxyBeanMethods = false)
+class SocketsConfiguration {
+
+  /**
+   * Every event type of the catalogue (docs/asyncapi.yaml) reaches the sockets of its organization.
+   */
+  static final List<String> CATALOGUE =
+      Stream.concat(CrmEvents.ALL.stream(), IdentityEvents.ALL.stream())
+          .map(EventType::topic)
+          .distinct()
+          .toList();
+
+  @Bean
+  HandlerMapping socketPaths(List<ProtocolHandler> protocols) {
+    Map<String, WebSocketHandler> byPath =
+        protocols.stream()
+            .collect(
+                Collectors.toMap(protocol -> protocol.endpoint().path(), protocol -> protocol));
+    return new SimpleUrlHandlerMapping(byPath, Ordered.HIGHEST_PRECEDENCE);
+  }
+
+  /**
+   * Every instance receives every event and hands it to its own sockets of the event's
+   * organization; a replay listener keeps the buffer that reconnecting clients read.
+   */
+  @Bean
+  EventSubscription socketFanout(SocketRegistry registry, List<EventListener> listeners) {
+    return EventSubscription.everyInstance(
+        "sockets",
+        event -> {
+          listeners.forEach(listener -> listener.before(event));
+          registry.deliver(event);
+        },
+        CATALOGUE);
+  }
+}

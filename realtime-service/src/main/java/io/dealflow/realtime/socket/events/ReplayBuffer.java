@@ -1,0 +1,94 @@
+package io.dealflow.realtime.socket.events;
+
+import io.dealflow.platform.events.ReceivedEvent;
+import io.dealflow.realtime.socket.EventListener;
+import io.dealflow.realtime.socket.SocketJson;
+import io.dealflow.realtime.socket.SocketSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The last events of each organization, in Redis so that a client reconnecting to any instance
+ * finds them: at most {@code replay.max-events} per organization and none older than {@code
+ * replay.max-age}. One sorted set per organization, scored by event time; every instance adds the
+ * same member for the same event, so running several instances stores each event once.
+ */
+@Component
+class ReplayBuffer implements EventListener {
+
+  private static final Logger log = LoggerFactory.getLogger(ReplayBuffer.class);
+  private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(2);
+
+  /**
+   * What a reconnecting client receives: the missed messages, and whether the buffer covered them.
+   */
+  record Replay(List<String> messages, boolean complete) {}
+
+  private final ReactiveStringRedisTemplate redis;
+  private final SocketSettings.Replay settings;
+
+  ReplayBuffer(ReactiveStringRedisTemplate redis, SocketSettings settings) {
+    this.redis = redis;
+    this.settings = settings.replay();
+  }
+
+  /**
+   * Runs on the event consumer's thread before the event reaches the sockets, so that a client
+   * reconnecting right after it saw the event finds it in the buffer. Redis being down costs the
+   * replay, never the live delivery.
+   */
+  @Override
+  public void before(ReceivedEvent event) {
+    if (event.orgId() == null) {
+      return;
+    }
+    String key = key(event.orgId());
+    var events = redis.opsForZSet();
+    double oldest = System.currentTimeMillis() - settings.maxAge().toMillis();
+    try {
+      events
+          .add(key, EventsMessages.of(event), event.time().toEpochMilli())
+          .then(events.removeRange(key, Range.closed(0L, -(settings.maxEvents() + 1L))))
+          .then(events.removeRangeByScore(key, Range.closed(Double.NEGATIVE_INFINITY, oldest)))
+          .then(redis.expire(key, settings.maxAge()))
+          .block(WRITE_TIMEOUT);
+    } catch (RuntimeException failure) {
+      log.warn("Replay buffer missed {} {}: {}", event.type(), event.id(), failure.toString());
+    }
+  }
+
+  /** The messages after {@code lastEventId}, oldest first. */
+  Mono<Replay> after(UUID orgId, String lastEventId) {
+    return redis
+        .opsForZSet()
+        .range(key(orgId), Range.closed(0L, -1L))
+        .collectList()
+        .map(
+            buffered -> {
+              for (int i = 0; i < buffered.size(); i++) {
+                if (lastEventId.equals(idOf(buffered.get(i)))) {
+                  return new Replay(buffered.subList(i + 1, buffered.size()), true);
+                }
+              }
+              return new Replay(buffered, false);
+            });
+  }
+
+  static @Nullable String idOf(String message) {
+    ObjectNode node = SocketJson.readObject(message);
+    return node == null ? null : SocketJson.text(node, "id");
+  }
+
+  private static String key(UUID orgId) {
+    return "dealflow:realtime:replay:" + orgId;
+  }
+}

@@ -1,0 +1,73 @@
+package io.dealflow.realtime.socket;
+
+import io.dealflow.devstack.Devstack;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Publishes catalogue events to Kafka the way the producing services' outbox relays do. */
+final class Events {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static KafkaProducer<String, String> producer;
+
+  private Events() {}
+
+  /** A CloudEvents 1.0 envelope of {@code type} for {@code orgId}; answers the event's id. */
+  static UUID publish(String type, UUID orgId, String subject, ObjectNode data) {
+    UUID id = UUID.randomUUID();
+    ObjectNode envelope = JSON.createObjectNode();
+    envelope.put("specversion", "1.0");
+    envelope.put("id", id.toString());
+    envelope.put("source", "/dealflow/crm-service");
+    envelope.put("type", type);
+    envelope.put("subject", subject);
+    envelope.put("time", Instant.now().toString());
+    envelope.put("datacontenttype", "application/json");
+    envelope.put("orgid", orgId.toString());
+    envelope.set("data", data);
+    try {
+      producer().send(new ProducerRecord<>(type, subject, JSON.writeValueAsString(envelope))).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not publish " + type, e);
+    }
+    return id;
+  }
+
+  static ObjectNode data() {
+    return JSON.createObjectNode();
+  }
+
+  static UUID dealCreated(UUID orgId, String title) {
+    UUID dealId = UUID.randomUUID();
+    ObjectNode deal = data();
+    deal.put("deal_id", dealId.toString());
+    deal.put("workspace_id", orgId.toString());
+    deal.put("title", title);
+    deal.put("value", 12000);
+    deal.put("currency", "USD");
+    deal.put("stage", "lead");
+    return publish("deal.created", orgId, dealId.toString(), deal);
+  }
+
+  private static synchronized KafkaProducer<String, String> producer() {
+    if (producer == null) {
+      producer =
+          new KafkaProducer<>(
+              Map.of(
+                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  Devstack.kafka().bootstrapServers(),
+                  ProducerConfig.ACKS_CONFIG,
+                  "all"),
+              new StringSerializer(),
+              new StringSerializer());
+    }
+    return producer;
+  }
+}

@@ -1,0 +1,178 @@
+package io.dealflow.realtime.socket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dealflow.platform.test.KeycloakTokens;
+import io.dealflow.platform.test.TestUsers;
+import io.dealflow.platform.test.TestUsers.TestUser;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /ws/events}: the VectorOS event stream, per organization, with replay. */
+class EventsSocketIT extends RunningSockets {
+
+  private static final Duration SHORT = Duration.ofSeconds(2);
+
+  @BeforeEach
+  void eventsFlow() {
+    awaitEventsFlowing();
+  }
+
+  @Test
+  void aSocketReceivesDealCreatedOfItsOrganizationAndNothingOfAnother() {
+    TestUser alice = TestUsers.inNewOrganization("rep");
+    TestUser bob = TestUsers.inNewOrganization("rep");
+    try (TestSocket aliceSocket = eventsSocket(alice);
+        TestSocket bobSocket = eventsSocket(bob)) {
+      UUID alicesDeal = Events.dealCreated(alice.orgId(), "Acme renewal");
+      JsonNode received = aliceSocket.next();
+      assertThat(received.path("event").asString()).isEqualTo("deal.created");
+      assertThat(received.path("id").asString()).isEqualTo(alicesDeal.toString());
+      assertThat(received.path("data").path("title").asString()).isEqualTo("Acme renewal");
+
+      UUID bobsDeal = Events.dealCreated(bob.orgId(), "Globex pilot");
+      JsonNode bobsFirst = bobSocket.next();
+      assertThat(bobsFirst.path("id").asString())
+          .as("bob's first event is his own, alice's never reached him")
+          .isEqualTo(bobsDeal.toString());
+      assertThat(aliceSocket.drain(SHORT)).isEmpty();
+    }
+  }
+
+  @Test
+  void theFirstMessageMayCarryTheToken() {
+    TestUser carol = TestUsers.inNewOrganization("rep");
+    try (TestSocket socket = TestSocket.open(port, "/ws/events")) {
+      socket.send("{\"type\":\"auth\",\"token\":\"" + carol.token() + "\"}");
+      JsonNode ready = socket.next();
+      assertThat(ready.path("event").asString()).isEqualTo("connection.ready");
+      assertThat(ready.path("data").path("org_id").asString()).isEqualTo(carol.orgId().toString());
+
+      Events.publish("integration.synced", carol.orgId(), UUID.randomUUID().toString(), synced());
+      JsonNode synced = socket.next();
+      assertThat(synced.path("event").asString()).isEqualTo("integration.synced");
+      assertThat(synced.path("data").path("records_synced").asInt()).isEqualTo(42);
+    }
+  }
+
+  @Test
+  void anInvalidTokenIsRefusedWith4401() {
+    try (TestSocket onHandshake = TestSocket.open(port, "/ws/events?token=not-a-jwt");
+        TestSocket inFirstMessage = TestSocket.open(port, "/ws/events")) {
+      inFirstMessage.send("{\"type\":\"auth\",\"token\":\"not-a-jwt\"}");
+
+      assertThat(onHandshake.closed(SHORT.multipliedBy(5)).code()).isEqualTo(4401);
+      assertThat(inFirstMessage.closed(SHORT.multipliedBy(5)).code()).isEqualTo(4401);
+    }
+  }
+
+  @Test
+  void aFirstMessageOtherThanAuthIsRefusedWith4401() {
+    try (TestSocket socket = TestSocket.open(port, "/ws/events")) {
+      socket.send("{\"type\":\"ping\"}");
+
+      TestSocket.Closed closed = socket.closed(SHORT.multipliedBy(5));
+      assertThat(closed.code()).isEqualTo(4401);
+      assertThat(closed.reason()).contains("authenticate first");
+    }
+  }
+
+  @Test
+  void theSixthSocketOfAUserPastALimitOfFiveIsRefusedWith4429() {
+    TestUser dave = TestUsers.inNewOrganization("rep");
+    List<TestSocket> sockets = new ArrayList<>();
+    try {
+      for (int i = 0; i < 5; i++) {
+        sockets.add(eventsSocket(dave));
+      }
+      TestSocket sixth = TestSocket.open(port, "/ws/events?token=" + dave.token());
+      sockets.add(sixth);
+
+      TestSocket.Closed refused = sixth.closed(SHORT.multipliedBy(5));
+      assertThat(refused.code()).isEqualTo(4429);
+      assertThat(refused.reason()).contains("at most 5");
+      assertThat(sockets.subList(0, 5)).noneMatch(TestSocket::isClosed);
+
+      sockets.remove(0).close();
+      try (TestSocket again = eventsSocket(dave)) {
+        assertThat(again.isClosed()).as("a freed place admits a new socket").isFalse();
+      }
+    } finally {
+      sockets.forEach(TestSocket::close);
+    }
+  }
+
+  @Test
+  void reconnectingWithTheLastEventIdReplaysWhatWasMissedOnce() {
+    TestUser erin = TestUsers.inNewOrganization("rep");
+    UUID seen;
+    try (TestSocket first = eventsSocket(erin)) {
+      seen = Events.dealCreated(erin.orgId(), "seen before the drop");
+      assertThat(first.next().path("id").asString()).isEqualTo(seen.toString());
+    }
+    UUID missedOne;
+    UUID missedTwo;
+    try (TestSocket witness = eventsSocket(erin)) {
+      missedOne = Events.dealCreated(erin.orgId(), "missed one");
+      missedTwo = Events.dealCreated(erin.orgId(), "missed two");
+      witness.await(
+          m -> missedTwo.toString().equals(m.path("id").asString()), SHORT.multipliedBy(5));
+    }
+
+    try (TestSocket resumed =
+        TestSocket.open(port, "/ws/events?token=" + erin.token() + "&last_event_id=" + seen)) {
+      assertThat(resumed.next().path("event").asString()).isEqualTo("connection.ready");
+      UUID live = Events.dealCreated(erin.orgId(), "after the reconnect");
+
+      List<String> ids = new ArrayList<>();
+      ids.add(resumed.next().path("id").asString());
+      ids.add(resumed.next().path("id").asString());
+      ids.add(resumed.next().path("id").asString());
+      resumed.drain(SHORT).forEach(extra -> ids.add(extra.path("id").asString()));
+
+      assertThat(ids).containsExactly(missedOne.toString(), missedTwo.toString(), live.toString());
+    }
+  }
+
+  @Test
+  void aLastEventIdNoLongerBufferedSaysTheReplayIsIncomplete() {
+    TestUser frank = TestUsers.inNewOrganization("rep");
+    try (TestSocket socket =
+        TestSocket.open(
+            port, "/ws/events?token=" + frank.token() + "&last_event_id=" + UUID.randomUUID())) {
+      assertThat(socket.next().path("event").asString()).isEqualTo("connection.ready");
+      assertThat(socket.next().path("event").asString()).isEqualTo("replay.incomplete");
+    }
+  }
+
+  @Test
+  void theDemoRepReceivesTheDemoOrganizationsEvents() {
+    UUID demoOrg = UUID.fromString(KeycloakTokens.DEMO_ORG_ID);
+    try (TestSocket socket =
+        TestSocket.open(port, "/ws/events?token=" + KeycloakTokens.demoRep())) {
+      assertThat(socket.next().path("data").path("org_id").asString())
+          .isEqualTo(demoOrg.toString());
+      UUID deal = Events.dealCreated(demoOrg, "demo deal");
+      socket.await(m -> deal.toString().equals(m.path("id").asString()), SHORT.multipliedBy(5));
+    }
+  }
+
+  private TestSocket eventsSocket(TestUser user) {
+    TestSocket socket = TestSocket.open(port, "/ws/events?token=" + user.token());
+    assertThat(socket.next().path("event").asString()).isEqualTo("connection.ready");
+    return socket;
+  }
+
+  private static tools.jackson.databind.node.ObjectNode synced() {
+    var data = Events.data();
+    data.put("integration_id", UUID.randomUUID().toString());
+    data.put("status", "success");
+    data.put("records_synced", 42);
+    return data;
+  }
+}

@@ -1,0 +1,45 @@
+package io.dealflow.realtime.socket;
+
+import io.dealflow.platform.test.TestUsers;
+import io.dealflow.realtime.RunningRealtimeService;
+import java.time.Duration;
+import java.util.UUID;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * realtime-service with the socket limits the tests reach (5 per user everywhere). Before the first
+ * test, waits until this instance's event consumer is assigned its partitions: it starts at the
+ * newest event, so events published earlier would never reach a socket.
+ */
+@TestPropertySource(
+    properties = {
+      "dealflow.realtime.sockets.max-per-user.events=5",
+      "dealflow.realtime.sockets.max-per-user.cable=5",
+      "dealflow.realtime.sockets.max-per-user.hellosales=5"
+    })
+abstract class RunningSockets extends RunningRealtimeService {
+
+  private static volatile boolean consuming;
+
+  protected void awaitEventsFlowing() {
+    if (consuming) {
+      return;
+    }
+    TestUsers.TestUser probe = TestUsers.inNewOrganization("rep");
+    try (TestSocket socket = TestSocket.open(port, "/ws/events?token=" + probe.token())) {
+      socket.next();
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (System.nanoTime() < deadline) {
+        UUID id = Events.dealCreated(probe.orgId(), "warm-up");
+        boolean seen =
+            socket.drain(Duration.ofSeconds(1)).stream()
+                .anyMatch(message -> id.toString().equals(message.path("id").asString()));
+        if (seen) {
+          consuming = true;
+          return;
+        }
+      }
+    }
+    throw new IllegalStateException("The socket event consumer never received an event");
+  }
+}
