@@ -8,10 +8,11 @@ import io.dealflow.crm.jsonapi.Sort;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,14 +39,7 @@ class Assistants {
                     CAST(:voiceSettings AS jsonb))
             RETURNING\s"""
                 + COLUMNS)
-        .param("id", assistant.id())
-        .param("orgId", assistant.orgId())
-        .param("userId", assistant.userId())
-        .param("name", assistant.name())
-        .param("tone", assistant.tone())
-        .param("role", assistant.role())
-        .param("script", assistant.script())
-        .param("voiceSettings", voiceSettings(assistant.voiceSettings()))
+        .params(values(assistant))
         .query(Assistants::map)
         .single();
   }
@@ -59,13 +53,7 @@ class Assistants {
              WHERE org_id = :orgId AND id = :id
             RETURNING\s"""
                 + COLUMNS)
-        .param("id", assistant.id())
-        .param("orgId", assistant.orgId())
-        .param("name", assistant.name())
-        .param("tone", assistant.tone())
-        .param("role", assistant.role())
-        .param("script", assistant.script())
-        .param("voiceSettings", voiceSettings(assistant.voiceSettings()))
+        .params(values(assistant))
         .query(Assistants::map)
         .single();
   }
@@ -110,8 +98,18 @@ class Assistants {
     return jdbc.sql(TABLE.deleteById()).param("orgId", orgId).param("id", id).update() > 0;
   }
 
-  private static @Nullable String voiceSettings(@Nullable VoiceSettings settings) {
-    return settings == null ? null : JsonObjects.write(settings);
+  private static Map<String, Object> values(Assistant assistant) {
+    VoiceSettings voice = assistant.voiceSettings();
+    Map<String, Object> values = new HashMap<>();
+    values.put("id", assistant.id());
+    values.put("orgId", assistant.orgId());
+    values.put("userId", assistant.userId());
+    values.put("name", assistant.name());
+    values.put("tone", assistant.tone());
+    values.put("role", assistant.role());
+    values.put("script", assistant.script());
+    values.put("voiceSettings", voice == null ? null : JsonObjects.write(voice));
+    return values;
   }
 
   private static Assistant map(ResultSet rs, int row) throws SQLException {
