@@ -1,0 +1,154 @@
+package io.dealflow.realtime.socket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dealflow.platform.test.TestUsers;
+import io.dealflow.platform.test.TestUsers.TestUser;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code /cable}: the Spotlight channels over the ActionCable wire protocol. */
+class CableSocketIT extends RunningSockets {
+
+  private static final String LEADS = "{\"channel\":\"LeadChannel\"}";
+  private static final String CONVERSATIONS = "{\"channel\":\"ConversationChannel\"}";
+
+  @BeforeEach
+  void eventsFlow() {
+    awaitEventsFlowing();
+  }
+
+  @Test
+  void aCableSocketIsWelcomedPingedEveryThreeSecondsAndConfirmsSubscriptions() {
+    TestUser alice = TestUsers.inNewOrganization("rep");
+    try (TestSocket cable = cable(alice)) {
+      assertThat(cable.subprotocol()).isEqualTo("actioncable-v1-json");
+
+      JsonNode ping =
+          cable.await(m -> "ping".equals(m.path("type").asString()), Duration.ofSeconds(5));
+      assertThat(ping.path("message").asLong())
+          .isCloseTo(System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(10L));
+
+      subscribe(cable, LEADS);
+      JsonNode confirmed = nextMessage(cable);
+      assertThat(confirmed.path("type").asString()).isEqualTo("confirm_subscription");
+      assertThat(confirmed.path("identifier").asString()).isEqualTo(LEADS);
+    }
+  }
+
+  @Test
+  void anUnknownChannelIsRejected() {
+    TestUser alice = TestUsers.inNewOrganization("rep");
+    try (TestSocket cable = cable(alice)) {
+      String identifier = "{\"channel\":\"AdminChannel\"}";
+      subscribe(cable, identifier);
+
+      JsonNode rejected = nextMessage(cable);
+      assertThat(rejected.path("type").asString()).isEqualTo("reject_subscription");
+      assertThat(rejected.path("identifier").asString()).isEqualTo(identifier);
+    }
+  }
+
+  @Test
+  void aLeadStatusChangeReachesTheLeadChannelOfItsOrganizationOnly() {
+    TestUser alice = TestUsers.inNewOrganization("rep");
+    TestUser bob = TestUsers.inNewOrganization("rep");
+    try (TestSocket alicesCable = cable(alice);
+        TestSocket bobsCable = cable(bob)) {
+      subscribe(alicesCable, LEADS);
+      nextMessage(alicesCable);
+      subscribe(bobsCable, LEADS);
+      nextMessage(bobsCable);
+
+      UUID lead = UUID.randomUUID();
+      Events.publish("lead.status.changed", alice.orgId(), lead.toString(), statusChanged(lead));
+      JsonNode frame = nextMessage(alicesCable);
+      assertThat(frame.path("identifier").asString()).isEqualTo(LEADS);
+      JsonNode message = frame.path("message");
+      assertThat(message.path("type").asString()).isEqualTo("lead_status_changed");
+      assertThat(message.path("lead_id").asString()).isEqualTo(lead.toString());
+      assertThat(message.path("data").path("status").asString()).isEqualTo("qualified");
+      assertThat(message.path("data").path("previous_status").asString()).isEqualTo("contacted");
+      assertThat(message.path("data").path("score").asInt()).isEqualTo(85);
+
+      UUID bobsLead = UUID.randomUUID();
+      Events.publish(
+          "lead.status.changed", bob.orgId(), bobsLead.toString(), statusChanged(bobsLead));
+      assertThat(nextMessage(bobsCable).path("message").path("lead_id").asString())
+          .as("bob's first lead message is his own, alice's never reached him")
+          .isEqualTo(bobsLead.toString());
+    }
+  }
+
+  @Test
+  void aTranscriptLineReachesTheConversationChannelInTheSeedsShape() {
+    TestUser alice = TestUsers.inNewOrganization("rep");
+    try (TestSocket cable = cable(alice)) {
+      subscribe(cable, CONVERSATIONS);
+      nextMessage(cable);
+      UUID conversation = UUID.randomUUID();
+      UUID line = UUID.randomUUID();
+      ObjectNode data = Events.data();
+      data.put("transcript_id", line.toString());
+      data.put("conversation_id", conversation.toString());
+      data.put("content", "We could start next quarter");
+      data.put("speaker", "human");
+      data.put("sentiment", "positive");
+      data.put("timestamp", 45.2);
+      data.putArray("keywords").add("quarter");
+
+      Events.publish("transcript.added", alice.orgId(), conversation.toString(), data);
+
+      JsonNode message = nextMessage(cable).path("message");
+      assertThat(message.path("type").asString()).isEqualTo("transcript_update");
+      assertThat(message.path("conversation_id").asString()).isEqualTo(conversation.toString());
+      assertThat(message.path("data").path("id").asString()).isEqualTo(line.toString());
+      assertThat(message.path("data").path("content").asString())
+          .isEqualTo("We could start next quarter");
+      assertThat(message.path("data").path("speaker").asString()).isEqualTo("human");
+      assertThat(message.path("data").path("timestamp").asDouble()).isEqualTo(45.2);
+    }
+  }
+
+  @Test
+  void aCableWithoutAValidTokenIsToldUnauthorizedAndClosedWith4401() {
+    try (TestSocket cable = TestSocket.open(port, "/cable?token=forged", "actioncable-v1-json")) {
+      JsonNode disconnect = cable.next();
+      assertThat(disconnect.path("type").asString()).isEqualTo("disconnect");
+      assertThat(disconnect.path("reason").asString()).isEqualTo("unauthorized");
+      assertThat(disconnect.path("reconnect").asBoolean()).isFalse();
+      assertThat(cable.closed(Duration.ofSeconds(10)).code()).isEqualTo(4401);
+    }
+  }
+
+  private TestSocket cable(TestUser user) {
+    TestSocket cable = TestSocket.open(port, "/cable?token=" + user.token(), "actioncable-v1-json");
+    assertThat(cable.next().path("type").asString()).isEqualTo("welcome");
+    return cable;
+  }
+
+  private static void subscribe(TestSocket cable, String identifier) {
+    ObjectNode command = Events.data();
+    command.put("command", "subscribe");
+    command.put("identifier", identifier);
+    cable.send(command.toString());
+  }
+
+  /** The next frame that is not one of the 3-second pings. */
+  private static JsonNode nextMessage(TestSocket cable) {
+    return cable.await(m -> !"ping".equals(m.path("type").asString()), Duration.ofSeconds(15));
+  }
+
+  private static ObjectNode statusChanged(UUID lead) {
+    ObjectNode data = Events.data();
+    data.put("lead_id", lead.toString());
+    data.put("previous_status", "contacted");
+    data.put("status", "qualified");
+    data.put("score", 85);
+    return data;
+  }
+}
