@@ -1,0 +1,189 @@
+package io.dealflow.realtime.webhook;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The webhook endpoints; every read and write of an organization's endpoint names its org id. */
+@Repository
+class Endpoints {
+
+  private final JdbcClient jdbc;
+
+  Endpoints(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(Endpoint endpoint) {
+    jdbc.sql(
+            """
+            INSERT INTO webhook_endpoint (id, org_id, url, events, description, enabled, secret,
+                                          created_at, updated_at)
+            VALUES (:id, :orgId, :url, :events, :description, :enabled, :secret, :now, :now)
+            """)
+        .param("id", endpoint.id())
+        .param("orgId", endpoint.orgId())
+        .param("url", endpoint.url())
+        .param("events", endpoint.events().toArray(String[]::new))
+        .param("description", endpoint.description())
+        .param("enabled", endpoint.enabled())
+        .param("secret", endpoint.secret())
+        .param("now", Timestamp.from(endpoint.createdAt()))
+        .update();
+  }
+
+  Optional<Endpoint> find(UUID orgId, UUID id) {
+    return jdbc.sql("SELECT * FROM webhook_endpoint WHERE org_id = :orgId AND id = :id")
+        .param("orgId", orgId)
+        .param("id", id)
+        .query(Endpoints::map)
+        .optional();
+  }
+
+  /** For the delivery worker, which works across organizations. */
+  Optional<Endpoint> find(UUID id) {
+    return jdbc.sql("SELECT * FROM webhook_endpoint WHERE id = :id")
+        .param("id", id)
+        .query(Endpoints::map)
+        .optional();
+  }
+
+  List<Endpoint> page(UUID orgId, int limit, int offset) {
+    return jdbc.sql(
+            """
+            SELECT * FROM webhook_endpoint WHERE org_id = :orgId
+            ORDER BY created_at, id LIMIT :limit OFFSET :offset
+            """)
+        .param("orgId", orgId)
+        .param("limit", limit)
+        .param("offset", offset)
+        .query(Endpoints::map)
+        .list();
+  }
+
+  long count(UUID orgId) {
+    return jdbc.sql("SELECT count(*) FROM webhook_endpoint WHERE org_id = :orgId")
+        .param("orgId", orgId)
+        .query(Long.class)
+        .single();
+  }
+
+  List<Endpoint> enabled(UUID orgId) {
+    return jdbc.sql("SELECT * FROM webhook_endpoint WHERE org_id = :orgId AND enabled")
+        .param("orgId", orgId)
+        .query(Endpoints::map)
+        .list();
+  }
+
+  /** Saves what the API may change; enabling again clears why it was disabled. */
+  void update(Endpoint endpoint, Instant now) {
+    jdbc.sql(
+            """
+            UPDATE webhook_endpoint
+            SET url = :url, events = :events, description = :description, enabled = :enabled,
+                disabled_reason = CASE WHEN :enabled THEN NULL ELSE disabled_reason END,
+                disabled_at = CASE WHEN :enabled THEN NULL ELSE disabled_at END,
+                failing_since = CASE WHEN :enabled AND NOT enabled THEN NULL ELSE failing_since END,
+                updated_at = :now
+            WHERE org_id = :orgId AND id = :id
+            """)
+        .param("url", endpoint.url())
+        .param("events", endpoint.events().toArray(String[]::new))
+        .param("description", endpoint.description())
+        .param("enabled", endpoint.enabled())
+        .param("now", Timestamp.from(now))
+        .param("orgId", endpoint.orgId())
+        .param("id", endpoint.id())
+        .update();
+  }
+
+  void rotateSecret(UUID orgId, UUID id, String secret, Instant previousExpiresAt, Instant now) {
+    jdbc.sql(
+            """
+            UPDATE webhook_endpoint
+            SET previous_secret = secret, previous_secret_expires_at = :expires,
+                secret = :secret, updated_at = :now
+            WHERE org_id = :orgId AND id = :id
+            """)
+        .param("expires", Timestamp.from(previousExpiresAt))
+        .param("secret", secret)
+        .param("now", Timestamp.from(now))
+        .param("orgId", orgId)
+        .param("id", id)
+        .update();
+  }
+
+  boolean delete(UUID orgId, UUID id) {
+    return jdbc.sql("DELETE FROM webhook_endpoint WHERE org_id = :orgId AND id = :id")
+            .param("orgId", orgId)
+            .param("id", id)
+            .update()
+        == 1;
+  }
+
+  void succeeded(UUID id) {
+    jdbc.sql("UPDATE webhook_endpoint SET failing_since = NULL WHERE id = :id")
+        .param("id", id)
+        .update();
+  }
+
+  /** Marks the endpoint failing since {@code now} unless it already was; answers since when. */
+  Instant failing(UUID id, Instant now) {
+    return jdbc.sql(
+            """
+            UPDATE webhook_endpoint SET failing_since = coalesce(failing_since, :now)
+            WHERE id = :id RETURNING failing_since
+            """)
+        .param("now", Timestamp.from(now))
+        .param("id", id)
+        .query(Timestamp.class)
+        .optional()
+        .map(Timestamp::toInstant)
+        .orElse(now);
+  }
+
+  void disable(UUID id, String reason, Instant now) {
+    jdbc.sql(
+            """
+            UPDATE webhook_endpoint
+            SET enabled = false, disabled_reason = :reason, disabled_at = :now, updated_at = :now
+            WHERE id = :id AND enabled
+            """)
+        .param("reason", reason)
+        .param("now", Timestamp.from(now))
+        .param("id", id)
+        .update();
+  }
+
+  private static Endpoint map(ResultSet rs, int row) throws SQLException {
+    Array events = rs.getArray("events");
+    return new Endpoint(
+        rs.getObject("id", UUID.class),
+        rs.getObject("org_id", UUID.class),
+        rs.getString("url"),
+        Arrays.asList((String[]) events.getArray()),
+        rs.getString("description"),
+        rs.getBoolean("enabled"),
+        rs.getString("secret"),
+        rs.getString("previous_secret"),
+        instant(rs.getTimestamp("previous_secret_expires_at")),
+        instant(rs.getTimestamp("failing_since")),
+        rs.getString("disabled_reason"),
+        instant(rs.getTimestamp("disabled_at")),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant());
+  }
+
+  static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}
