@@ -4,22 +4,31 @@ import io.dealflow.platform.test.TestUsers;
 import io.dealflow.realtime.RunningRealtimeService;
 import java.time.Duration;
 import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * realtime-service with the socket limits the tests reach (5 per user everywhere). Before the first
- * test, waits until this instance's event consumer is assigned its partitions: it starts at the
- * newest event, so events published earlier would never reach a socket.
+ * realtime-service with the socket limits the tests reach (5 per user everywhere) and a stand-in
+ * for identity-service's profile endpoint (identity-service is not part of this module's tests).
+ * Before the first test, waits until this instance's event consumer is assigned its partitions: it
+ * starts at the newest event, so events published earlier would never reach a socket.
  */
 @TestPropertySource(
     properties = {
       "dealflow.realtime.sockets.max-per-user.events=5",
       "dealflow.realtime.sockets.max-per-user.cable=5",
-      "dealflow.realtime.sockets.max-per-user.hellosales=5"
+      "dealflow.realtime.sockets.max-per-user.hellosales=5",
+      "dealflow.realtime.identity-timeout=1s"
     })
 abstract class RunningSockets extends RunningRealtimeService {
 
   private static volatile boolean consuming;
+
+  @DynamicPropertySource
+  static void identity(DynamicPropertyRegistry registry) {
+    registry.add("dealflow.realtime.identity-uri", FakeIdentity::start);
+  }
 
   protected void awaitEventsFlowing() {
     if (consuming) {

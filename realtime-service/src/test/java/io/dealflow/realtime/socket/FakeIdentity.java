@@ -1,0 +1,73 @@
+package io.dealflow.realtime.socket;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * identity-service's {@code PUT /api/v1/auth/me} as realtime-service sees it: 200 with the changed
+ * user for a bearer token, 401 without, 422 in the Trainer error shape for a blank name, and an
+ * answer slower than the socket's timeout for the name "Slow".
+ */
+final class FakeIdentity {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static HttpServer server;
+
+  private FakeIdentity() {}
+
+  static synchronized String start() {
+    if (server == null) {
+      try {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      server.createContext(
+          "/api/v1/auth/me",
+          exchange -> {
+            JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            ObjectNode answer = JSON.createObjectNode();
+            int status;
+            if (!"PUT".equals(exchange.getRequestMethod())
+                || authorization == null
+                || !authorization.startsWith("Bearer ey")) {
+              status = 401;
+              answer.put("detail", "Authentication required");
+            } else if ("Slow".equals(body.path("first_name").asString())) {
+              sleep();
+              status = 200;
+            } else if (body.path("first_name").asString().isBlank()) {
+              status = 422;
+              answer.put("detail", "first_name: must not be blank");
+              answer.put("error_code", "VALIDATION_ERROR");
+            } else {
+              status = 200;
+              answer.put("first_name", body.path("first_name").asString());
+              answer.put("company", body.path("company").asString());
+            }
+            byte[] bytes = JSON.writeValueAsString(answer).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+          });
+      server.start();
+    }
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(3000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
