@@ -1,17 +1,22 @@
 package io.dealflow.realtime.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.dealflow.platform.test.KeycloakTokens;
 import io.dealflow.platform.test.TestUsers;
 import io.dealflow.realtime.RunningRealtimeService;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +26,8 @@ class WebhookApiIT extends RunningRealtimeService {
 
   /** A public address written as a literal, so that no DNS is needed to accept it. */
   private static final String PUBLIC_TARGET = "https://93.184.215.14/hooks";
+
+  @Autowired private JdbcClient jdbc;
 
   private WebhookApi api;
   private TestUsers.TestUser admin;
@@ -69,6 +76,40 @@ class WebhookApiIT extends RunningRealtimeService {
     assertThat(answer.body().get("code").asString()).isEqualTo("TARGET_NOT_ALLOWED");
     assertThat(answer.body().get("error").asString()).contains("internal address");
     assertThat(api.get(admin.token(), "/api/v1/webhooks").body().get("total").asLong()).isZero();
+  }
+
+  @Test
+  void endpointWhoseHostTurnsInternalIsRefusedRightBeforeTheSend() throws Exception {
+    try (Receiver receiver = new Receiver()) {
+      JsonNode created = api.created(admin.token(), PUBLIC_TARGET, List.of("*"));
+      String path = "/api/v1/webhooks/" + created.get("id").asString();
+      // What a DNS answer that changed after the endpoint was saved would do.
+      jdbc.sql("UPDATE webhook_endpoint SET url = :url WHERE id = :id")
+          .param("url", receiver.url("/rebound"))
+          .param("id", UUID.fromString(created.get("id").asString()))
+          .update();
+
+      api.post(admin.token(), path + "/test");
+
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () ->
+                  api.get(admin.token(), path + "/deliveries")
+                      .body()
+                      .toString()
+                      .contains("TARGET_NOT_ALLOWED"));
+      JsonNode attempt =
+          api.get(admin.token(), path + "/deliveries")
+              .body()
+              .get("items")
+              .get(0)
+              .get("attempts")
+              .get(0);
+      assertThat(attempt.get("error").asString()).startsWith("TARGET_NOT_ALLOWED");
+      assertThat(attempt.get("statusCode").isNull()).isTrue();
+      assertThat(receiver.requests("/rebound")).isEmpty();
+    }
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -92,6 +93,24 @@ class WebhookDeliveryIT extends RunningRealtimeService {
     assertThat(log.get("items").get(0).get("attempts").get(0).get("statusCode").asInt())
         .isEqualTo(200);
     assertThat(receiver.requests("/leads")).isEmpty();
+    String metrics =
+        WebTestClient.bindToServer()
+            .baseUrl(baseUrl())
+            .build()
+            .get()
+            .uri("/actuator/prometheus")
+            .headers(headers -> headers.setBearerAuth(admin.token()))
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .expectBody(String.class)
+            .returnResult()
+            .getResponseBody();
+    assertThat(metrics)
+        .contains("dealflow_webhook_deliveries_total{")
+        .contains("outcome=\"succeeded\"")
+        .contains("dealflow_webhook_attempt_latency_seconds_count")
+        .contains("dealflow_webhook_pending");
   }
 
   @Test
