@@ -3,16 +3,11 @@ package io.dealflow.realtime.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.dealflow.devstack.Devstack;
 import io.dealflow.platform.test.TestUsers;
-import io.dealflow.realtime.RealtimeServiceApplication;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,27 +19,12 @@ class WebhookRestartIT {
 
   @Test
   void deliveryQueuedBeforeAStopArrivesOnceAfterTheRestart() throws Exception {
-    var postgres = Devstack.postgres();
-    String database = postgres.createFreshDatabase("realtime");
-    Map<String, Object> settings = new HashMap<>();
-    settings.put("spring.datasource.url", postgres.jdbcUrl(database));
-    settings.put("spring.datasource.username", postgres.username());
-    settings.put("spring.datasource.password", postgres.password());
-    settings.put("dealflow.security.issuer-uri", Devstack.keycloak().issuerUri());
-    settings.put("dealflow.security.jwk-set-uri", Devstack.keycloak().jwkSetUri());
-    settings.put("spring.kafka.bootstrap-servers", Devstack.kafka().bootstrapServers());
-    settings.put("spring.data.redis.host", Devstack.redis().host());
-    settings.put("spring.data.redis.port", Devstack.redis().port());
-    settings.put("server.port", 0);
-    settings.put("dealflow.realtime.webhooks.allow-private-targets", true);
-    settings.put("dealflow.realtime.webhooks.poll-interval", "100ms");
-    settings.put("dealflow.realtime.webhooks.consumer-name", "webhooks-restart-it");
+    ServiceInstances instances = new ServiceInstances("webhooks-restart-it");
     TestUsers.TestUser admin = TestUsers.inNewOrganization("admin");
 
     try (Receiver receiver = new Receiver()) {
-      settings.put("dealflow.realtime.webhooks.worker-enabled", false);
-      try (ConfigurableApplicationContext consumerOnly = start(settings)) {
-        WebhookApi api = new WebhookApi(baseUrl(consumerOnly));
+      try (ConfigurableApplicationContext consumerOnly = instances.start(false)) {
+        WebhookApi api = new WebhookApi(ServiceInstances.baseUrl(consumerOnly));
         api.created(admin.token(), receiver.url("/restart"), List.of("deal.won"));
         TestEvents.dealWon(admin.orgId(), Instant.now());
         JdbcClient jdbc = consumerOnly.getBean(JdbcClient.class);
@@ -59,8 +39,7 @@ class WebhookRestartIT {
         await().during(Duration.ofMillis(500)).until(() -> receiver.requests("/restart").isEmpty());
       }
 
-      settings.put("dealflow.realtime.webhooks.worker-enabled", true);
-      try (ConfigurableApplicationContext restarted = start(settings)) {
+      try (ConfigurableApplicationContext restarted = instances.start(true)) {
         await()
             .atMost(Duration.ofSeconds(30))
             .until(() -> !receiver.requests("/restart").isEmpty());
@@ -74,15 +53,5 @@ class WebhookRestartIT {
             .hasSize(1);
       }
     }
-  }
-
-  private static ConfigurableApplicationContext start(Map<String, Object> settings) {
-    return new SpringApplicationBuilder(RealtimeServiceApplication.class)
-        .properties(settings)
-        .run();
-  }
-
-  private static String baseUrl(ConfigurableApplicationContext context) {
-    return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
   }
 }
