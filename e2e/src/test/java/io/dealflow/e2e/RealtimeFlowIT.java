@@ -1,0 +1,206 @@
+package io.dealflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a partner and a frontend see when the CRM changes, all through the gateway: a deal won
+ * reaches the partner's receiver as a signed webhook and the VectorOS event socket as {@code
+ * deal.won}; a lead qualified reaches a Spotlight ActionCable LeadChannel subscriber.
+ */
+class RealtimeFlowIT {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  /** One request as the partner's receiver got it. */
+  record Received(Map<String, String> headers, String body) {}
+
+  @Test
+  void aDealWonReachesThePartnerSignedAndTheEventSocket() throws Exception {
+    var account = Accounts.register(E2eStack.client(), "Partner Minded");
+    Http api = E2eStack.client().bearer(account.accessToken());
+    BlockingQueue<Received> receiver = new LinkedBlockingQueue<>();
+    HttpServer partner = partner(receiver);
+    try {
+      Http.Response endpoint =
+          api.post(
+              "/api/v1/webhooks",
+              Map.of(
+                  "url",
+                  "http://127.0.0.1:" + partner.getAddress().getPort() + "/dealflow",
+                  "events",
+                  List.of("deal.won"),
+                  "description",
+                  "closed deals to the ERP"));
+      assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
+      String secret = endpoint.json().get("secret").asString();
+
+      BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+      WebSocket socket = socket("/ws/events?token=" + account.accessToken(), List.of(), events);
+      awaitMessage(events, m -> "connection.ready".equals(m.path("event").asString("")));
+
+      Http.Response deal =
+          api.post(
+              "/api/v1/workspaces/" + account.orgId() + "/deals",
+              Map.of("title", "Fleet renewal", "value", 48000, "currency", "EUR"));
+      assertThat(deal.status()).as(deal.toString()).isEqualTo(201);
+      String dealId = deal.json().get("id").asString();
+      assertThat(api.patch("/api/v1/deals/" + dealId, Map.of("stage", "won")).status())
+          .isEqualTo(200);
+
+      JsonNode won =
+          awaitMessage(
+              events,
+              m ->
+                  "deal.won".equals(m.path("event").asString(""))
+                      && dealId.equals(m.path("data").path("deal_id").asString("")));
+      assertThat(won.get("data").get("workspace_id").asString()).isEqualTo(account.orgId());
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+
+      Received delivery = receiver.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(delivery).as("the partner received a delivery").isNotNull();
+      assertThat(verifies(secret, delivery)).as("the signature verifies").isTrue();
+      JsonNode payload = JSON.readTree(delivery.body());
+      assertThat(payload.get("event").asString()).isEqualTo("deal.won");
+      assertThat(payload.get("id").asString()).isEqualTo(delivery.headers().get("x-webhook-id"));
+      assertThat(payload.get("data").get("deal_id").asString()).isEqualTo(dealId);
+      assertThat(payload.get("data").get("value").decimalValue()).isEqualByComparingTo("48000");
+    } finally {
+      partner.stop(0);
+    }
+  }
+
+  @Test
+  void aLeadQualifiedReachesTheLeadChannel() throws Exception {
+    var account = Accounts.register(E2eStack.client(), "Cable Watchers");
+    Http api = E2eStack.client().bearer(account.accessToken());
+    BlockingQueue<JsonNode> cable = new LinkedBlockingQueue<>();
+    WebSocket socket =
+        socket("/cable?token=" + account.accessToken(), List.of("actioncable-v1-json"), cable);
+    awaitMessage(cable, m -> "welcome".equals(m.path("type").asString("")));
+    String identifier = "{\"channel\":\"LeadChannel\"}";
+    socket.sendText(
+        JSON.writeValueAsString(Map.of("command", "subscribe", "identifier", identifier)), true);
+    awaitMessage(cable, m -> "confirm_subscription".equals(m.path("type").asString("")));
+
+    Http.Response lead =
+        api.post(
+            "/api/v1/leads",
+            Map.of("lead", Map.of("name", "Quinn Buyer", "email", "quinn@buyer.example")));
+    assertThat(lead.status()).as(lead.toString()).isEqualTo(201);
+    String leadId = lead.json().get("data").get("id").asString();
+    assertThat(
+            api.patch("/api/v1/leads/" + leadId + "/status", Map.of("status", "qualified"))
+                .status())
+        .isEqualTo(200);
+
+    JsonNode qualified =
+        awaitMessage(
+            cable,
+            m ->
+                identifier.equals(m.path("identifier").asString(""))
+                    && "lead_qualified".equals(m.path("message").path("type").asString(""))
+                    && leadId.equals(m.path("message").path("lead_id").asString("")));
+    assertThat(qualified.get("message").get("data").get("score").isNumber()).isTrue();
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+  }
+
+  private static HttpServer partner(BlockingQueue<Received> received) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/dealflow",
+        exchange -> {
+          Map<String, String> headers = new java.util.HashMap<>();
+          exchange
+              .getRequestHeaders()
+              .forEach((name, values) -> headers.put(name.toLowerCase(), values.getFirst()));
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          received.add(new Received(headers, body));
+          exchange.sendResponseHeaders(204, -1);
+          exchange.close();
+        });
+    server.start();
+    return server;
+  }
+
+  /** The partner's check: HMAC-SHA256 of "timestamp.body" against any sha256= value. */
+  private static boolean verifies(String secret, Received delivery) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    byte[] expected =
+        mac.doFinal(
+            (delivery.headers().get("x-timestamp") + "." + delivery.body())
+                .getBytes(StandardCharsets.UTF_8));
+    for (String value : delivery.headers().get("x-signature").split(" ")) {
+      if (value.startsWith("sha256=")
+          && MessageDigest.isEqual(expected, HexFormat.of().parseHex(value.substring(7)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static WebSocket socket(
+      String pathAndQuery, List<String> subprotocols, BlockingQueue<JsonNode> messages)
+      throws Exception {
+    String url = E2eStack.get().gatewayUrl().replaceFirst("^http", "ws") + pathAndQuery;
+    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+    if (!subprotocols.isEmpty()) {
+      builder.subprotocols(subprotocols.getFirst());
+    }
+    return builder
+        .buildAsync(
+            URI.create(url),
+            new WebSocket.Listener() {
+              private final StringBuilder text = new StringBuilder();
+
+              @Override
+              public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                text.append(data);
+                if (last) {
+                  messages.add(JSON.readTree(text.toString()));
+                  text.setLength(0);
+                }
+                ws.request(1);
+                return null;
+              }
+            })
+        .get(10, TimeUnit.SECONDS);
+  }
+
+  private static JsonNode awaitMessage(BlockingQueue<JsonNode> messages, Predicate<JsonNode> wanted)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode message = messages.poll(250, TimeUnit.MILLISECONDS);
+      if (message != null && wanted.test(message)) {
+        return message;
+      }
+    }
+    throw new AssertionError("No matching socket message within " + WAIT);
+  }
+}
