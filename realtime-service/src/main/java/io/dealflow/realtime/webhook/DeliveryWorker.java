@@ -1,5 +1,8 @@
 package io.dealflow.realtime.webhook;
 
+import io.dealflow.platform.events.Outbox;
+import io.dealflow.realtime.events.RealtimeEvents;
+import io.dealflow.realtime.events.WebhookEndpointDisabled;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,6 +58,7 @@ class DeliveryWorker implements SmartLifecycle {
   private final TargetGuard guard;
   private final WebhookProperties properties;
   private final TransactionTemplate transactions;
+  private final Outbox outbox;
   private final MeterRegistry meters;
   private final Timer latency;
   private final Clock clock = Clock.systemUTC();
@@ -69,7 +73,9 @@ class DeliveryWorker implements SmartLifecycle {
       TargetGuard guard,
       WebhookProperties properties,
       TransactionTemplate transactions,
+      Outbox outbox,
       MeterRegistry meters) {
+    this.outbox = outbox;
     this.deliveries = deliveries;
     this.endpoints = endpoints;
     this.guard = guard;
@@ -239,8 +245,16 @@ class DeliveryWorker implements SmartLifecycle {
     return outcome;
   }
 
+  /** Disables the endpoint and, in the same transaction, tells the suite. */
   private void disable(Endpoint endpoint, String reason, Instant now) {
-    endpoints.disable(endpoint.id(), reason, now);
+    if (!endpoints.disable(endpoint.id(), reason, now)) {
+      return;
+    }
+    outbox.append(
+        RealtimeEvents.WEBHOOK_ENDPOINT_DISABLED,
+        endpoint.id(),
+        endpoint.orgId(),
+        new WebhookEndpointDisabled(endpoint.id(), endpoint.url(), reason, now));
     log.warn(
         "Webhook endpoint {} of organization {} disabled: {}",
         endpoint.id(),

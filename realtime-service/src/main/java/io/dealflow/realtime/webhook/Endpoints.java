@@ -151,17 +151,19 @@ class Endpoints {
         .orElse(now);
   }
 
-  void disable(UUID id, String reason, Instant now) {
-    jdbc.sql(
-            """
+  /** Disables an enabled endpoint; false when it was disabled already. */
+  boolean disable(UUID id, String reason, Instant now) {
+    return jdbc.sql(
+                """
             UPDATE webhook_endpoint
             SET enabled = false, disabled_reason = :reason, disabled_at = :now, updated_at = :now
             WHERE id = :id AND enabled
             """)
-        .param("reason", reason)
-        .param("now", Timestamp.from(now))
-        .param("id", id)
-        .update();
+            .param("reason", reason)
+            .param("now", Timestamp.from(now))
+            .param("id", id)
+            .update()
+        == 1;
   }
 
   private static Endpoint map(ResultSet rs, int row) throws SQLException {

@@ -3,6 +3,7 @@ package io.dealflow.realtime.webhook;
 import io.dealflow.crm.events.CrmEvents;
 import io.dealflow.identity.events.IdentityEvents;
 import io.dealflow.platform.event.EventType;
+import io.dealflow.realtime.events.RealtimeEvents;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,7 +15,9 @@ import java.util.stream.Stream;
 final class EventCatalogue {
 
   static final List<EventType<?>> TYPES =
-      Stream.concat(CrmEvents.ALL.stream(), IdentityEvents.ALL.stream()).toList();
+      Stream.of(CrmEvents.ALL, IdentityEvents.ALL, RealtimeEvents.ALL)
+          .flatMap(List::stream)
+          .toList();
 
   static final List<String> NAMES = TYPES.stream().map(EventType::name).sorted().toList();
 

@@ -2,6 +2,7 @@ package io.dealflow.realtime.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dealflow.platform.test.EventSchemas;
 import org.junit.jupiter.api.Test;
 
 /** Endpoint filters: exact types, {@code *} and prefix wildcards over the catalogue. */
@@ -28,5 +29,11 @@ class EventCatalogueTest {
     assertThat(EventCatalogue.isValidFilter("invoice.*")).isFalse();
     assertThat(EventCatalogue.isValidFilter("webhook.test")).isFalse();
     assertThat(EventCatalogue.isValidFilter("")).isFalse();
+  }
+
+  @Test
+  void everyEventOfTheCatalogueIncludingRealtimesOwnIsInTheAsyncApiDocument() {
+    assertThat(EventSchemas.load().types()).containsAll(EventCatalogue.NAMES);
+    assertThat(EventCatalogue.NAMES).contains("webhook.endpoint.disabled");
   }
 }

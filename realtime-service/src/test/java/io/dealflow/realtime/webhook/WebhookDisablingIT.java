@@ -3,6 +3,8 @@ package io.dealflow.realtime.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dealflow.devstack.Devstack;
+import io.dealflow.platform.test.EventProbe;
 import io.dealflow.platform.test.TestUsers;
 import io.dealflow.realtime.RunningRealtimeService;
 import java.time.Duration;
@@ -14,7 +16,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-/** An endpoint that keeps failing for longer than {@code disable-after} is disabled. */
+/**
+ * An endpoint that keeps failing for longer than {@code disable-after} is disabled, and {@code
+ * webhook.endpoint.disabled} says so once.
+ */
 @DirtiesContext
 @TestPropertySource(
     properties = {
@@ -38,7 +43,8 @@ class WebhookDisablingIT extends RunningRealtimeService {
               .limit(20)
               .toArray(Receiver.Answer[]::new));
       JsonNode endpoint = api.created(admin.token(), receiver.url("/down"), List.of("*"));
-      String path = "/api/v1/webhooks/" + endpoint.get("id").asString();
+      String endpointId = endpoint.get("id").asString();
+      String path = "/api/v1/webhooks/" + endpointId;
 
       api.post(admin.token(), path + "/test");
 
@@ -57,6 +63,18 @@ class WebhookDisablingIT extends RunningRealtimeService {
       await()
           .during(Duration.ofMillis(800))
           .until(() -> receiver.requests("/down").size() == attemptsWhenDisabled);
+      try (EventProbe events =
+          new EventProbe(
+              Devstack.kafka().bootstrapServers(), List.of("webhook.endpoint.disabled"))) {
+        EventProbe.Received said =
+            events.await(EventProbe.about(endpointId), Duration.ofSeconds(30));
+        assertThat(said.envelope().get("orgid").asString()).isEqualTo(admin.orgId().toString());
+        assertThat(said.data().get("reason").asString()).contains("failed");
+        assertThat(said.data().get("url").asString()).isEqualTo(receiver.url("/down"));
+        assertThat(events.allMatching(EventProbe.about(endpointId), Duration.ofSeconds(1)))
+            .as("said once, though attempts went on failing")
+            .hasSize(1);
+      }
     }
   }
 }
