@@ -3,7 +3,6 @@ package io.dealflow.realtime.socket;
 import io.dealflow.platform.events.ReceivedEvent;
 import io.dealflow.platform.security.Tenant;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -36,6 +35,7 @@ public final class SocketConnection {
   private final Sinks.Empty<Void> stopped = Sinks.empty();
   private final AtomicReference<@Nullable CloseStatus> closing = new AtomicReference<>();
   private volatile @Nullable Tenant tenant;
+  private volatile long lastInbound = System.nanoTime();
   private volatile Consumer<ReceivedEvent> listener = event -> {};
 
   public SocketConnection(
@@ -73,8 +73,9 @@ public final class SocketConnection {
     Flux<WebSocketMessage> texts = outbound.asFlux().map(session::textMessage);
     Flux<WebSocketMessage> pings =
         Flux.interval(settings.pingInterval())
-            .map(tick -> session.pingMessage(factory -> factory.wrap(PING)))
-            .takeUntilOther(stopped.asMono());
+            .takeUntilOther(stopped.asMono())
+            .filter(tick -> stillAlive())
+            .map(tick -> session.pingMessage(factory -> factory.wrap(PING)));
     Mono<Void> send =
         session
             .send(Flux.merge(texts, pings))
@@ -83,15 +84,9 @@ public final class SocketConnection {
     Mono<Void> receive =
         session
             .receive()
-            .timeout(settings.idleTimeout())
+            .doOnNext(message -> lastInbound = System.nanoTime())
             .filter(message -> message.getType() == WebSocketMessage.Type.TEXT)
             .concatMap(message -> onText.apply(message.getPayloadAsText()))
-            .onErrorResume(
-                TimeoutException.class,
-                idle -> {
-                  close(CloseCodes.idle());
-                  return Mono.empty();
-                })
             .onErrorResume(
                 failure -> {
                   log.warn("{} socket failed: {}", endpoint.path(), failure.toString());
@@ -164,6 +159,19 @@ public final class SocketConnection {
 
   public boolean isOpen() {
     return closing.get() == null && session.isOpen();
+  }
+
+  /**
+   * Any inbound frame counts, pongs included. Checked on the ping tick rather than with a timeout
+   * on the inbound stream: cancelling that stream makes the server drop the connection without
+   * sending the 4408 close status.
+   */
+  private boolean stillAlive() {
+    if (System.nanoTime() - lastInbound > settings.idleTimeout().toNanos()) {
+      close(CloseCodes.idle());
+      return false;
+    }
+    return true;
   }
 
   private Mono<Void> closeSession() {

@@ -12,7 +12,7 @@ import org.springframework.validation.annotation.Validated;
  * @param pingInterval how often the server sends a WebSocket ping frame, so that proxies keep the
  *     connection and a dead peer is noticed
  * @param idleTimeout a socket that sends nothing (not even the pong to a ping) for this long is
- *     closed with 4408
+ *     closed with 4408, at the next ping tick
  * @param authTimeout a socket that has not authenticated after this long is closed with 4401
  * @param outboundBuffer messages waiting for a slow client; past it the socket is closed with 1008
  * @param maxPerUser concurrent sockets of one user on one instance, per endpoint

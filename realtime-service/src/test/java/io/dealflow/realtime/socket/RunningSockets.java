@@ -9,19 +9,26 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * realtime-service with the socket limits the tests reach (5 per user everywhere) and a stand-in
- * for identity-service's profile endpoint (identity-service is not part of this module's tests).
- * Before the first test, waits until this instance's event consumer is assigned its partitions: it
- * starts at the newest event, so events published earlier would never reach a socket.
+ * realtime-service with the socket limits the tests reach (5 per user everywhere), pings every
+ * second with a 4-second idle timeout (so every socket test also proves that answered pings keep a
+ * quiet socket open), and a stand-in for identity-service's profile endpoint (identity-service is
+ * not part of this module's tests). Before the first test, waits until this instance's event
+ * consumer is assigned its partitions: it starts at the newest event, so events published earlier
+ * would never reach a socket.
  */
 @TestPropertySource(
     properties = {
       "dealflow.realtime.sockets.max-per-user.events=5",
       "dealflow.realtime.sockets.max-per-user.cable=5",
       "dealflow.realtime.sockets.max-per-user.hellosales=5",
-      "dealflow.realtime.identity-timeout=1s"
+      "dealflow.realtime.identity-timeout=1s",
+      "dealflow.realtime.sockets.ping-interval=1s",
+      "dealflow.realtime.sockets.idle-timeout=4s"
     })
 abstract class RunningSockets extends RunningRealtimeService {
+
+  /** As configured above: short, so that every socket test also runs on the keep-alive. */
+  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(4);
 
   private static volatile boolean consuming;
 
