@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Holds BENCH_SOCKETS (default 10,000) idle /ws/events sockets on one realtime-service instance and
+# prints the memory each costs: resident set growth, and live heap growth after a full GC.
+# Goal: <= 20 KiB per socket. Needs the jars built (./run --build once) and nothing else on 8107.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+COUNT=${BENCH_SOCKETS:-10000}
+HOLD=${BENCH_HOLD_SECONDS:-20}
+OUT="bench/results/$(date -u +%Y%m%dT%H%M%SZ)-sockets"
+mkdir -p "$OUT"
+
+ulimit -n 65536
+. "$ROOT/bin/find-jdk"
+(cd bench/sockets && npm ci --no-audit --no-fund --silent)
+
+# One user holds every socket: the per-user limit is raised for this run only.
+export DEALFLOW_REALTIME_SOCKETS_MAX_PER_USER_EVENTS=$((COUNT + 10))
+./run --services realtime --no-build --color never --logs "$ROOT/$OUT/logs" \
+  --jvm-args "-XX:+UseSerialGC -Xss512k -Xmx768m -XX:NativeMemoryTracking=summary" \
+  > "$OUT/run.log" 2>&1 &
+launcher=$!
+trap 'kill -TERM $launcher 2>/dev/null; wait $launcher 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 180); do
+  grep -q "Dealflow is up" "$OUT/run.log" && break
+  kill -0 $launcher 2>/dev/null || { echo "✖ ./run exited; see $OUT/run.log" >&2; exit 1; }
+  sleep 1
+done
+grep -q "Dealflow is up" "$OUT/run.log" || { echo "✖ realtime-service did not start" >&2; exit 1; }
+pid=$(pgrep -f 'realtime-service-.*\.jar' | head -n 1)
+
+secrets=.devstack/secrets.properties
+token=$(curl -s http://localhost:8180/realms/dealflow/protocol/openid-connect/token \
+  -d grant_type=password -d client_id=dealflow-identity \
+  -d "client_secret=$(sed -n 's/^keycloak.identity-client.secret=//p' $secrets)" \
+  -d username=rep@demo.dealflow.local -d "password=$(sed -n 's/^demo.password=//p' $secrets)" \
+  | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+
+rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
+heap_kib() {
+  "$JAVA_HOME/bin/jcmd" "$pid" GC.run >/dev/null
+  "$JAVA_HOME/bin/jcmd" "$pid" GC.heap_info | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {gsub("K","",$(i+1)); print $(i+1); exit}}'
+}
+
+# Warm up the code paths with a few sockets first, so that class loading and JIT are not counted.
+node bench/sockets/idle-sockets.mjs ws://localhost:8107/ws/events "$token" 200 2 50 > "$OUT/warmup.log"
+sleep 2
+rss_before=$(rss_kib); heap_before=$(heap_kib)
+
+fifo="$OUT/sockets.out"
+node bench/sockets/idle-sockets.mjs ws://localhost:8107/ws/events "$token" "$COUNT" "$HOLD" 200 \
+  > "$fifo" 2> "$OUT/sockets.err" &
+client=$!
+for _ in $(seq 1 600); do
+  grep -q "^ready" "$fifo" 2>/dev/null && break
+  sleep 1
+done
+sleep 5
+rss_after=$(rss_kib); heap_after=$(heap_kib)
+wait $client || true
+
+admitted=$(awk '/^ready/ {print $2}' "$fifo")
+held=$(awk '/^held/ {print $2}' "$fifo")
+echo
+echo "sockets admitted:        ${admitted:-0} of $COUNT (held to the end: ${held:-0})"
+echo "resident set:            ${rss_before} KiB -> ${rss_after} KiB"
+echo "live heap after full GC: ${heap_before} KiB -> ${heap_after} KiB"
+if [ "${admitted:-0}" -gt 0 ]; then
+  awk -v a="$admitted" -v r0="$rss_before" -v r1="$rss_after" -v h0="$heap_before" -v h1="$heap_after" 'BEGIN {
+    printf "per socket:              %.1f KiB resident, %.1f KiB live heap (goal <= 20 KiB)\n", (r1-r0)/a, (h1-h0)/a }'
+fi
+echo "raw outputs:             $OUT"
