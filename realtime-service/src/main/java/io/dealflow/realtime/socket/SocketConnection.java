@@ -3,6 +3,7 @@ package io.dealflow.realtime.socket;
 import io.dealflow.platform.events.ReceivedEvent;
 import io.dealflow.platform.security.Tenant;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -27,12 +28,16 @@ public final class SocketConnection {
   private static final Logger log = LoggerFactory.getLogger(SocketConnection.class);
   private static final byte[] PING = "dealflow".getBytes(StandardCharsets.US_ASCII);
 
+  /** Frames merged ahead of the socket's writes: small, as each socket has its own buffers. */
+  private static final int MERGE_PREFETCH = 8;
+
   private final WebSocketSession session;
   private final SocketEndpoint endpoint;
   private final SocketSettings settings;
   private final SocketRegistry registry;
   private final Sinks.Many<String> outbound;
   private final Sinks.Empty<Void> stopped = Sinks.empty();
+  private final AtomicInteger pending = new AtomicInteger();
   private final AtomicReference<@Nullable CloseStatus> closing = new AtomicReference<>();
   private volatile @Nullable Tenant tenant;
   private volatile long lastInbound = System.nanoTime();
@@ -47,10 +52,9 @@ public final class SocketConnection {
     this.endpoint = endpoint;
     this.settings = settings;
     this.registry = registry;
-    this.outbound =
-        Sinks.many()
-            .unicast()
-            .onBackpressureBuffer(Queues.<String>get(settings.outboundBuffer()).get());
+    // A queue that grows in small chunks: most sockets hold nothing most of the time, so the limit
+    // is counted ({@link #pending}) instead of pre-allocated for every socket.
+    this.outbound = Sinks.many().unicast().onBackpressureBuffer(Queues.<String>unbounded(16).get());
   }
 
   public SocketEndpoint endpoint() {
@@ -70,7 +74,8 @@ public final class SocketConnection {
    * in order, one at a time.
    */
   public Mono<Void> serve(Function<String, Mono<Void>> onText) {
-    Flux<WebSocketMessage> texts = outbound.asFlux().map(session::textMessage);
+    Flux<WebSocketMessage> texts =
+        outbound.asFlux().doOnNext(text -> pending.decrementAndGet()).map(session::textMessage);
     Flux<WebSocketMessage> pings =
         Flux.interval(settings.pingInterval())
             .takeUntilOther(stopped.asMono())
@@ -78,7 +83,7 @@ public final class SocketConnection {
             .map(tick -> session.pingMessage(factory -> factory.wrap(PING)));
     Mono<Void> send =
         session
-            .send(Flux.merge(texts, pings))
+            .send(Flux.merge(MERGE_PREFETCH, texts, pings))
             .onErrorResume(failure -> Mono.empty())
             .then(Mono.defer(this::closeSession));
     Mono<Void> receive =
@@ -131,9 +136,13 @@ public final class SocketConnection {
 
   /** Queues a text frame; a client too slow to take its messages is disconnected. */
   public synchronized void send(String text) {
-    Sinks.EmitResult result = outbound.tryEmitNext(text);
-    if (result == Sinks.EmitResult.FAIL_OVERFLOW) {
+    if (pending.incrementAndGet() > settings.outboundBuffer()) {
+      pending.decrementAndGet();
       close(CloseCodes.policy("too slow: outbound buffer full"));
+      return;
+    }
+    if (outbound.tryEmitNext(text).isFailure()) {
+      pending.decrementAndGet();
     }
   }
 

@@ -15,4 +15,14 @@ public enum SocketEndpoint {
   public String path() {
     return path;
   }
+
+  /** Whether a request is a handshake of one of the socket protocols. */
+  public static boolean isSocketPath(String requestPath) {
+    for (SocketEndpoint endpoint : values()) {
+      if (endpoint.path.equals(requestPath)) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -4,6 +4,7 @@ import io.dealflow.crm.events.CrmEvents;
 import io.dealflow.identity.events.IdentityEvents;
 import io.dealflow.platform.event.EventType;
 import io.dealflow.platform.events.EventSubscription;
+import io.micrometer.observation.ObservationPredicate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -50,5 +52,16 @@ class SocketsConfiguration {
           registry.deliver(event);
         },
         CATALOGUE);
+  }
+
+  /**
+   * No HTTP server observation for socket handshakes: it would stay open, with its context, for the
+   * whole life of each socket (hours), and time nothing useful.
+   */
+  @Bean
+  ObservationPredicate noServerObservationOfSockets() {
+    return (name, context) ->
+        !(context instanceof ServerRequestObservationContext server
+            && SocketEndpoint.isSocketPath(server.getCarrier().getPath().value()));
   }
 }
