@@ -28,7 +28,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * that per-address limits of one test never count requests of another.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
+// Generous: the first request of a context, on a loaded 2-core machine, may take seconds.
+@AutoConfigureWebTestClient(timeout = "PT30S")
 @ActiveProfiles("dev")
 public abstract class GatewayTestBase {
 

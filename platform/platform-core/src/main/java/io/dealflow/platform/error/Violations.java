@@ -1,7 +1,12 @@
 package io.dealflow.platform.error;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 
 /**
  * How a framework's validation failure becomes a {@link FieldViolation}: a readable message led by
@@ -19,6 +24,26 @@ public final class Violations {
         leaf.isEmpty() ? field : Character.toUpperCase(leaf.charAt(0)) + leaf.substring(1);
     return new FieldViolation(
         field, code, human + " " + (message != null ? message : "is invalid"));
+  }
+
+  /**
+   * Every error of a bound request body, each field under its wire name (see {@link WireNames}).
+   */
+  public static List<FieldViolation> of(BindingResult result) {
+    Class<?> type = result.getTarget() != null ? result.getTarget().getClass() : null;
+    List<FieldViolation> violations = new ArrayList<>();
+    for (FieldError error : result.getFieldErrors()) {
+      violations.add(
+          of(
+              WireNames.of(type, error.getField()),
+              codeOf(error.getCodes()),
+              error.getDefaultMessage()));
+    }
+    for (ObjectError error : result.getGlobalErrors()) {
+      violations.add(
+          of(error.getObjectName(), codeOf(error.getCodes()), error.getDefaultMessage()));
+    }
+    return violations;
   }
 
   /** The short code of the constraint named last in {@code codes} (Spring's error codes). */

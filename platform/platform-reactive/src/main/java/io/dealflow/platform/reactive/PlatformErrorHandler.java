@@ -5,7 +5,6 @@ import io.dealflow.platform.error.ApiException;
 import io.dealflow.platform.error.ErrorKind;
 import io.dealflow.platform.error.FieldViolation;
 import io.dealflow.platform.error.Violations;
-import io.dealflow.platform.error.WireNames;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -16,7 +15,6 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -55,7 +53,7 @@ final class PlatformErrorHandler implements ErrorWebExceptionHandler, Ordered {
     return switch (failure) {
       case ApiException api -> api.error();
       case WebExchangeBindException bind ->
-          ApiError.validation(violations(bind.getBindingResult()));
+          ApiError.validation(Violations.of(bind.getBindingResult()));
       case HandlerMethodValidationException validation ->
           ApiError.validation(violations(validation));
       case UnsupportedMediaTypeStatusException media ->
@@ -113,28 +111,6 @@ final class PlatformErrorHandler implements ErrorWebExceptionHandler, Ordered {
       default ->
           ApiError.of(kind, status.getReason() != null ? status.getReason() : "Request failed");
     };
-  }
-
-  private static List<FieldViolation> violations(BindingResult result) {
-    Class<?> type = result.getTarget() != null ? result.getTarget().getClass() : null;
-    List<FieldViolation> violations = new ArrayList<>();
-    for (FieldError error : result.getFieldErrors()) {
-      violations.add(
-          Violations.of(
-              WireNames.of(type, error.getField()),
-              Violations.codeOf(error.getCodes()),
-              error.getDefaultMessage()));
-    }
-    result
-        .getGlobalErrors()
-        .forEach(
-            error ->
-                violations.add(
-                    Violations.of(
-                        error.getObjectName(),
-                        Violations.codeOf(error.getCodes()),
-                        error.getDefaultMessage())));
-    return violations;
   }
 
   private static List<FieldViolation> violations(HandlerMethodValidationException e) {

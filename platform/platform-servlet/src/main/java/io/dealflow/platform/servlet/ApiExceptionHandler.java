@@ -5,7 +5,6 @@ import io.dealflow.platform.error.ApiException;
 import io.dealflow.platform.error.ErrorKind;
 import io.dealflow.platform.error.FieldViolation;
 import io.dealflow.platform.error.Violations;
-import io.dealflow.platform.error.WireNames;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.ArrayList;
@@ -18,7 +17,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -58,7 +56,7 @@ public class ApiExceptionHandler {
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ResponseEntity<Object> invalidBody(
       MethodArgumentNotValidException e, HttpServletRequest request) {
-    return errors.entity(request, ApiError.validation(violations(e.getBindingResult())));
+    return errors.entity(request, ApiError.validation(Violations.of(e.getBindingResult())));
   }
 
   @ExceptionHandler(HandlerMethodValidationException.class)
@@ -184,28 +182,6 @@ public class ApiExceptionHandler {
     }
     log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
     return errors.entity(request, ApiError.of(ErrorKind.INTERNAL, "An unexpected error occurred"));
-  }
-
-  private static List<FieldViolation> violations(BindingResult result) {
-    Class<?> type = result.getTarget() != null ? result.getTarget().getClass() : null;
-    List<FieldViolation> violations = new ArrayList<>();
-    for (FieldError error : result.getFieldErrors()) {
-      violations.add(
-          Violations.of(
-              WireNames.of(type, error.getField()),
-              Violations.codeOf(error.getCodes()),
-              error.getDefaultMessage()));
-    }
-    result
-        .getGlobalErrors()
-        .forEach(
-            error ->
-                violations.add(
-                    Violations.of(
-                        error.getObjectName(),
-                        Violations.codeOf(error.getCodes()),
-                        error.getDefaultMessage())));
-    return violations;
   }
 
   private static boolean isPathVariable(MethodArgumentTypeMismatchException e) {
