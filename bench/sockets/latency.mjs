@@ -43,6 +43,16 @@ await new Promise((resolve) => receiver.listen(0, "127.0.0.1", resolve));
 const endpoint = await api("POST", "/api/v1/webhooks", {
   url: `http://127.0.0.1:${receiver.address().port}/bench`, events: ["deal.won"], description: "latency bench" });
 
+// The endpoint is removed again however the run ends, so that the demo organization keeps none.
+const cleanUp = async () => {
+  await fetch(`${gateway}/api/v1/webhooks/${endpoint.id}`, { method: "DELETE", headers: auth }).catch(() => {});
+};
+process.on("unhandledRejection", async (failure) => {
+  console.error(String(failure));
+  await cleanUp();
+  process.exit(1);
+});
+
 // The frontend's event socket.
 const socket = new WebSocket(`${gateway.replace(/^http/, "ws")}/ws/events?token=${encodeURIComponent(token)}`);
 await new Promise((resolve, reject) => {
@@ -94,7 +104,7 @@ report("deal.won -> /ws/events message", socketMs.values());
 report("deal.won -> webhook receipt", webhookMs.values());
 report("Kafka produce -> consume", kafkaMs);
 
-await api("DELETE", `/api/v1/webhooks/${endpoint.id}`);
+await cleanUp();
 socket.close();
 receiver.close();
 await consumer.disconnect();
