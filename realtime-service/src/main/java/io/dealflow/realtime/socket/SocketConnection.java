@@ -2,7 +2,9 @@ package io.dealflow.realtime.socket;
 
 import io.dealflow.platform.events.ReceivedEvent;
 import io.dealflow.platform.security.Tenant;
+import io.dealflow.realtime.socket.SocketAuthenticator.SocketUser;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -35,11 +37,13 @@ public final class SocketConnection {
   private final SocketEndpoint endpoint;
   private final SocketSettings settings;
   private final SocketRegistry registry;
+  private final long socketId;
   private final Sinks.Many<String> outbound;
   private final Sinks.Empty<Void> stopped = Sinks.empty();
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicReference<@Nullable CloseStatus> closing = new AtomicReference<>();
   private volatile @Nullable Tenant tenant;
+  private volatile long validUntilMillis = Long.MAX_VALUE;
   private volatile long lastInbound = System.nanoTime();
   private volatile Consumer<ReceivedEvent> listener = event -> {};
 
@@ -52,6 +56,7 @@ public final class SocketConnection {
     this.endpoint = endpoint;
     this.settings = settings;
     this.registry = registry;
+    this.socketId = registry.nextSocketId();
     // A queue that grows in small chunks: most sockets hold nothing most of the time, so the limit
     // is counted ({@link #pending}) instead of pre-allocated for every socket.
     this.outbound = Sinks.many().unicast().onBackpressureBuffer(Queues.<String>unbounded(16).get());
@@ -115,23 +120,48 @@ public final class SocketConnection {
 
   /**
    * Admits the authenticated user: scoped to their organization, counted against the endpoint's
-   * per-user limit. A refused socket is closed here.
+   * per-user limit on every instance, and closed when the token stops being valid. A refused socket
+   * is closed here.
    *
    * @return whether the socket was admitted
    */
-  public boolean admit(Tenant caller, Consumer<ReceivedEvent> onEvent) {
+  public Mono<Boolean> admit(SocketUser user, Consumer<ReceivedEvent> onEvent) {
+    Tenant caller = user.tenant();
     if (caller.orgId() == null) {
       close(CloseCodes.forbidden("the user belongs to no organization"));
-      return false;
+      return Mono.just(false);
     }
     this.listener = onEvent;
     this.tenant = caller;
+    extend(user.validUntil());
     int limit = settings.maxPerUser().of(endpoint);
-    if (!registry.add(this, limit)) {
-      close(CloseCodes.tooMany(limit));
-      return false;
-    }
-    return true;
+    return registry
+        .add(this, limit)
+        .doOnNext(
+            admitted -> {
+              if (!admitted) {
+                close(CloseCodes.tooMany(limit));
+              }
+            });
+  }
+
+  /**
+   * Keeps the socket open until {@code validUntil}, the validity of the token it now holds; the
+   * registry closes it then with 4401 {@code token expired}.
+   */
+  public void extend(Instant validUntil) {
+    this.validUntilMillis =
+        validUntil.isAfter(Instant.ofEpochMilli(Long.MAX_VALUE))
+            ? Long.MAX_VALUE
+            : validUntil.toEpochMilli();
+  }
+
+  long socketId() {
+    return socketId;
+  }
+
+  long validUntilMillis() {
+    return validUntilMillis;
   }
 
   /** Queues a text frame; a client too slow to take its messages is disconnected. */

@@ -15,8 +15,10 @@ import org.springframework.validation.annotation.Validated;
  *     closed with 4408, at the next ping tick
  * @param authTimeout a socket that has not authenticated after this long is closed with 4401
  * @param outboundBuffer messages waiting for a slow client; past it the socket is closed with 1008
- * @param maxPerUser concurrent sockets of one user on one instance, per endpoint
+ * @param maxPerUser concurrent sockets of one user per endpoint, counted across every instance
+ *     through {@code presence}
  * @param replay the per-organization buffer {@code /ws/events} replays after a reconnect
+ * @param presence how the instances share their sockets' count in Redis
  */
 @Validated
 @ConfigurationProperties("dealflow.realtime.sockets")
@@ -26,7 +28,8 @@ public record SocketSettings(
     @DefaultValue("10s") Duration authTimeout,
     @DefaultValue("1024") @Min(16) int outboundBuffer,
     @DefaultValue MaxPerUser maxPerUser,
-    @DefaultValue Replay replay) {
+    @DefaultValue Replay replay,
+    @DefaultValue Presence presence) {
 
   /** The HelloSales seed allows 5 sockets per user, the Spotlight seed 10. */
   public record MaxPerUser(
@@ -49,4 +52,31 @@ public record SocketSettings(
    */
   public record Replay(
       @DefaultValue("500") @Min(1) int maxEvents, @DefaultValue("15m") Duration maxAge) {}
+
+  /**
+   * Each instance keeps one Redis entry per socket, renewed every {@code refreshInterval} and
+   * dropped when the socket closes; the entries of an instance that stops without closing its
+   * sockets (a crash) stop counting {@code ttl} after its last renewal.
+   *
+   * @param refreshInterval how often an instance renews the entries of its open sockets
+   * @param ttl how long an entry counts without a renewal; longer than {@code refreshInterval}
+   * @param timeout how long a socket's admission waits for Redis before it counts on this instance
+   *     only
+   */
+  public record Presence(
+      @DefaultValue("30s") Duration refreshInterval,
+      @DefaultValue("90s") Duration ttl,
+      @DefaultValue("1s") Duration timeout) {
+
+    public Presence {
+      if (ttl.compareTo(refreshInterval) <= 0) {
+        throw new IllegalArgumentException(
+            "dealflow.realtime.sockets.presence.ttl ("
+                + ttl
+                + ") must be longer than presence.refresh-interval ("
+                + refreshInterval
+                + ")");
+      }
+    }
+  }
 }

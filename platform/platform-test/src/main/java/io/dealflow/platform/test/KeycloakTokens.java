@@ -30,9 +30,12 @@ public final class KeycloakTokens {
 
   private static final String SHORT_LIVED_CLIENT = "dealflow-test-short-lived";
   private static final int SHORT_LIFESPAN_SECONDS = 2;
+  private static final String SUBJECT_SCOPE = "basic";
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private static boolean shortLivedClientExists;
 
   private KeycloakTokens() {}
 
@@ -71,24 +74,41 @@ public final class KeycloakTokens {
    * it to be refused.
    */
   public static String expired(String username, String password) {
-    ensureShortLivedClient();
-    String token =
-        grant(
-                Map.of(
-                    "grant_type", "password",
-                    "client_id", SHORT_LIVED_CLIENT,
-                    "username", username,
-                    "password", password,
-                    "scope", "openid"))
-            .get("access_token")
-            .asString();
+    String token = shortLivedGrant(username, password);
     long expiresAt = ForgedTokens.claims(token).get("exp").asLong();
     long waitMillis = (expiresAt + 1) * 1000 - Instant.now().toEpochMilli();
     sleep(Math.max(0, waitMillis));
     return token;
   }
 
+  /**
+   * A genuine token of the realm that expires about two seconds after this returns (requested just
+   * after a second begins, as {@code exp} counts whole seconds), for tests of what happens when a
+   * token in use expires. Services under test must run with a clock skew of zero.
+   */
+  public static String shortLived(String username, String password) {
+    ensureShortLivedClient();
+    sleep(1050 - Instant.now().toEpochMilli() % 1000);
+    return shortLivedGrant(username, password);
+  }
+
+  private static String shortLivedGrant(String username, String password) {
+    ensureShortLivedClient();
+    return grant(
+            Map.of(
+                "grant_type", "password",
+                "client_id", SHORT_LIVED_CLIENT,
+                "username", username,
+                "password", password,
+                "scope", "openid"))
+        .get("access_token")
+        .asString();
+  }
+
   private static synchronized void ensureShortLivedClient() {
+    if (shortLivedClientExists) {
+      return;
+    }
     var keycloak = Devstack.keycloak();
     String admin = adminToken();
     String clients = keycloak.baseUrl() + "/admin/realms/" + keycloak.realm() + "/clients";
@@ -98,7 +118,10 @@ public final class KeycloakTokens {
                 .header("Authorization", "Bearer " + admin)
                 .GET()
                 .build());
-    if (!JSON.readTree(existing.body()).isEmpty()) {
+    JsonNode found = JSON.readTree(existing.body());
+    if (!found.isEmpty()) {
+      addSubjectScope(found.get(0), clients, admin);
+      shortLivedClientExists = true;
       return;
     }
     Map<String, Object> client = new LinkedHashMap<>();
@@ -110,7 +133,13 @@ public final class KeycloakTokens {
         "attributes", Map.of("access.token.lifespan", Integer.toString(SHORT_LIFESPAN_SECONDS)));
     client.put(
         "defaultClientScopes",
-        List.of("dealflow-api-audience", "dealflow-tenancy", "roles", "profile", "email"));
+        List.of(
+            SUBJECT_SCOPE,
+            "dealflow-api-audience",
+            "dealflow-tenancy",
+            "roles",
+            "profile",
+            "email"));
     HttpResponse<String> created =
         send(
             HttpRequest.newBuilder(URI.create(clients))
@@ -124,6 +153,52 @@ public final class KeycloakTokens {
               + created.statusCode()
               + " "
               + created.body());
+    }
+    shortLivedClientExists = true;
+  }
+
+  /**
+   * Gives a client made before its tokens carried a subject the realm's {@code basic} scope, which
+   * puts {@code sub} in the token (services refuse a token without one).
+   */
+  private static void addSubjectScope(JsonNode client, String clients, String admin) {
+    for (JsonNode scope : client.path("defaultClientScopes")) {
+      if (SUBJECT_SCOPE.equals(scope.asString())) {
+        return;
+      }
+    }
+    var keycloak = Devstack.keycloak();
+    String scopes = keycloak.baseUrl() + "/admin/realms/" + keycloak.realm() + "/client-scopes";
+    JsonNode all =
+        JSON.readTree(
+            send(HttpRequest.newBuilder(URI.create(scopes))
+                    .header("Authorization", "Bearer " + admin)
+                    .GET()
+                    .build())
+                .body());
+    for (JsonNode scope : all) {
+      if (SUBJECT_SCOPE.equals(scope.path("name").asString())) {
+        HttpResponse<String> added =
+            send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            clients
+                                + "/"
+                                + client.path("id").asString()
+                                + "/default-client-scopes/"
+                                + scope.path("id").asString()))
+                    .header("Authorization", "Bearer " + admin)
+                    .PUT(HttpRequest.BodyPublishers.noBody())
+                    .build());
+        if (added.statusCode() / 100 != 2) {
+          throw new IllegalStateException(
+              "Could not give the short-lived test client the basic scope: "
+                  + added.statusCode()
+                  + " "
+                  + added.body());
+        }
+        return;
+      }
     }
   }
 

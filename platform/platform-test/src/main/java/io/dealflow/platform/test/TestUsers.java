@@ -50,6 +50,11 @@ public final class TestUsers {
     public String token() {
       return KeycloakTokens.password(email, PASSWORD);
     }
+
+    /** A token for this user that expires about two seconds from now. */
+    public String shortLivedToken() {
+      return KeycloakTokens.shortLived(email, PASSWORD);
+    }
   }
 
   /** A new user in a new organization of its own. */

@@ -1,11 +1,11 @@
 package io.dealflow.realtime.socket.cable;
 
 import io.dealflow.platform.events.ReceivedEvent;
-import io.dealflow.platform.security.Tenant;
 import io.dealflow.realtime.socket.CloseCodes;
 import io.dealflow.realtime.socket.Handshake;
 import io.dealflow.realtime.socket.ProtocolHandler;
 import io.dealflow.realtime.socket.SocketAuthenticator;
+import io.dealflow.realtime.socket.SocketAuthenticator.SocketUser;
 import io.dealflow.realtime.socket.SocketConnection;
 import io.dealflow.realtime.socket.SocketEndpoint;
 import io.dealflow.realtime.socket.SocketJson;
@@ -65,14 +65,17 @@ class CableSocketHandler implements ProtocolHandler {
     Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     String token = Handshake.query(session, "token");
     Mono<Void> authenticate =
-        (token == null ? Mono.<Tenant>empty() : authenticator.authenticate(token))
-            .doOnNext(
-                tenant -> {
-                  if (connection.admit(
-                      tenant, event -> deliver(connection, subscriptions, event))) {
-                    connection.send("{\"type\":\"welcome\"}");
-                  }
-                })
+        (token == null ? Mono.<SocketUser>empty() : authenticator.authenticate(token))
+            .flatMap(
+                user ->
+                    connection
+                        .admit(user, event -> deliver(connection, subscriptions, event))
+                        .doOnNext(
+                            admitted -> {
+                              if (admitted) {
+                                connection.send("{\"type\":\"welcome\"}");
+                              }
+                            }))
             .switchIfEmpty(
                 Mono.fromRunnable(
                     () ->

@@ -6,6 +6,7 @@ import io.dealflow.realtime.socket.CloseCodes;
 import io.dealflow.realtime.socket.Handshake;
 import io.dealflow.realtime.socket.ProtocolHandler;
 import io.dealflow.realtime.socket.SocketAuthenticator;
+import io.dealflow.realtime.socket.SocketAuthenticator.SocketUser;
 import io.dealflow.realtime.socket.SocketConnection;
 import io.dealflow.realtime.socket.SocketEndpoint;
 import io.dealflow.realtime.socket.SocketJson;
@@ -90,7 +91,7 @@ class EventsSocketHandler implements ProtocolHandler {
       SocketConnection connection, String token, @Nullable String lastEventId) {
     return authenticator
         .authenticate(token)
-        .map(tenant -> admit(connection, tenant, lastEventId))
+        .map(user -> admit(connection, user, lastEventId))
         .switchIfEmpty(
             Mono.fromSupplier(
                 () -> {
@@ -101,11 +102,17 @@ class EventsSocketHandler implements ProtocolHandler {
   }
 
   private Mono<Void> admit(
-      SocketConnection connection, Tenant tenant, @Nullable String lastEventId) {
+      SocketConnection connection, SocketUser user, @Nullable String lastEventId) {
     Live live = new Live(connection);
-    if (!connection.admit(tenant, live::onEvent)) {
-      return Mono.empty();
-    }
+    return connection
+        .admit(user, live::onEvent)
+        .flatMap(
+            admitted ->
+                admitted ? ready(connection, user.tenant(), live, lastEventId) : Mono.empty());
+  }
+
+  private Mono<Void> ready(
+      SocketConnection connection, Tenant tenant, Live live, @Nullable String lastEventId) {
     ObjectNode ready = EventsMessages.control("connection.ready");
     ObjectNode data = ready.putObject("data");
     data.put("user_id", tenant.userId().toString());

@@ -1,8 +1,10 @@
 package io.dealflow.realtime.socket.hellosales;
 
 import io.dealflow.platform.security.Tenant;
+import io.dealflow.realtime.socket.CloseCodes;
 import io.dealflow.realtime.socket.ProtocolHandler;
 import io.dealflow.realtime.socket.SocketAuthenticator;
+import io.dealflow.realtime.socket.SocketAuthenticator.SocketUser;
 import io.dealflow.realtime.socket.SocketConnection;
 import io.dealflow.realtime.socket.SocketEndpoint;
 import io.dealflow.realtime.socket.SocketJson;
@@ -119,9 +121,9 @@ class HelloSalesSocketHandler implements ProtocolHandler {
         .map(Optional::of)
         .defaultIfEmpty(Optional.empty())
         .flatMap(
-            tenant -> {
-              if (tenant.isPresent()) {
-                return admitted(connection, state, tenant.get(), presented);
+            user -> {
+              if (user.isPresent()) {
+                return admitted(connection, state, user.get(), presented);
               }
               ObjectNode failure = SocketJson.object();
               failure.put("code", "INVALID_TOKEN");
@@ -131,20 +133,31 @@ class HelloSalesSocketHandler implements ProtocolHandler {
   }
 
   private Mono<Void> admitted(
-      SocketConnection connection, State state, Tenant tenant, String token) {
+      SocketConnection connection, State state, SocketUser user, String token) {
     Tenant current = connection.tenant();
-    if (current != null && !current.userId().equals(tenant.userId())) {
-      return error(connection, "FORBIDDEN", "This socket belongs to another user");
-    }
     if (current == null) {
-      if (tenant.orgId() == null) {
+      if (user.tenant().orgId() == null) {
         // Said in the protocol before admit() closes the socket with 4403.
         error(connection, "FORBIDDEN", "The user belongs to no organization");
       }
-      if (!connection.admit(tenant, event -> {})) {
-        return Mono.empty();
-      }
+      return connection
+          .admit(user, event -> {})
+          .flatMap(admitted -> admitted ? success(connection, state, user, token) : Mono.empty());
     }
+    if (!current.userId().equals(user.tenant().userId())
+        || !Objects.equals(current.orgId(), user.tenant().orgId())) {
+      // A socket never changes hands: said in the protocol, then closed.
+      error(connection, "FORBIDDEN", "This socket belongs to another user or organization");
+      connection.close(CloseCodes.forbidden("a token of another user or organization"));
+      return Mono.empty();
+    }
+    connection.extend(user.validUntil());
+    return success(connection, state, user, token);
+  }
+
+  private Mono<Void> success(
+      SocketConnection connection, State state, SocketUser user, String token) {
+    Tenant tenant = user.tenant();
     state.token = token;
     ObjectNode success = SocketJson.object();
     success.put("userId", tenant.userId().toString());
