@@ -7,6 +7,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
 COUNT=${BENCH_SOCKETS:-10000}
+# query: the token on the handshake URL; message: a first {"type":"auth","token"} message.
+AUTH=${BENCH_AUTH:-query}
 HOLD=${BENCH_HOLD_SECONDS:-20}
 OUT="bench/results/$(date -u +%Y%m%dT%H%M%SZ)-sockets"
 mkdir -p "$OUT"
@@ -59,12 +61,12 @@ native_kib() {
 }
 
 # Warm up the code paths with a few sockets first, so that class loading and JIT are not counted.
-node bench/sockets/idle-sockets.mjs ws://localhost:8107/ws/events "$token" 200 2 50 > "$OUT/warmup.log"
+node bench/sockets/idle-sockets.mjs ws://localhost:8107/ws/events "$token" 200 2 50 "$AUTH" > "$OUT/warmup.log"
 sleep 2
 rss_before=$(rss_kib); heap_before=$(heap_kib); native_before=$(native_kib)
 
 fifo="$OUT/sockets.out"
-node bench/sockets/idle-sockets.mjs ws://localhost:8107/ws/events "$token" "$COUNT" "$HOLD" 200 \
+node bench/sockets/idle-sockets.mjs ws://localhost:8107/ws/events "$token" "$COUNT" "$HOLD" 200 "$AUTH" \
   > "$fifo" 2> "$OUT/sockets.err" &
 client=$!
 for _ in $(seq 1 600); do
@@ -73,12 +75,14 @@ for _ in $(seq 1 600); do
 done
 sleep 5
 rss_after=$(rss_kib); heap_after=$(heap_kib); native_after=$(native_kib)
+# What the heap holds while the sockets are open, for finding what a socket costs.
+"$JAVA_HOME/bin/jcmd" "$pid" GC.class_histogram > "$OUT/class-histogram.txt"
 wait $client || true
 
 admitted=$(awk '/^ready/ {print $2}' "$fifo")
 held=$(awk '/^held/ {print $2}' "$fifo")
 echo
-echo "sockets admitted:        ${admitted:-0} of $COUNT (held to the end: ${held:-0})"
+echo "sockets admitted:        ${admitted:-0} of $COUNT (held to the end: ${held:-0}; token: $AUTH)"
 echo "resident set:            ${rss_before} KiB -> ${rss_after} KiB"
 echo "live heap after full GC: ${heap_before} KiB -> ${heap_after} KiB"
 echo "committed outside heap:  ${native_before} KiB -> ${native_after} KiB"

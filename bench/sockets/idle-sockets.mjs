@@ -1,9 +1,11 @@
 // Opens COUNT sockets to /ws/events, each authenticated with the token, waits until every one has
 // been admitted (connection.ready), holds them for HOLD seconds, then closes them. Prints "ready
-// <n>" when all are open, so the caller can measure the server in between.
+// <n>" when all are open, so the caller can measure the server in between. AUTH is "query" (the
+// token on the handshake URL, the default) or "message" (a first {"type":"auth","token"} message).
 import WebSocket from "ws";
 
-const [url, token, countText, holdText, parallelText] = process.argv.slice(2);
+const [url, token, countText, holdText, parallelText, authText] = process.argv.slice(2);
+const auth = authText || "query";
 const count = Number(countText);
 const holdSeconds = Number(holdText);
 const parallel = Number(parallelText || 200);
@@ -13,7 +15,11 @@ let failed = 0;
 
 function open() {
   return new Promise((resolve) => {
-    const socket = new WebSocket(`${url}?token=${encodeURIComponent(token)}`, { perMessageDeflate: false });
+    const target = auth === "query" ? `${url}?token=${encodeURIComponent(token)}` : url;
+    const socket = new WebSocket(target, { perMessageDeflate: false });
+    if (auth === "message") {
+      socket.on("open", () => socket.send(JSON.stringify({ type: "auth", token })));
+    }
     let settled = false;
     const done = (ok) => {
       if (!settled) {

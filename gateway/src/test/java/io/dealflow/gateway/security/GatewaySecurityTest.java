@@ -46,6 +46,7 @@ class GatewaySecurityTest {
         "dealflow-api",
         Duration.ZERO,
         List.of(),
+        List.of(),
         devToken(devTokenEnabled));
   }
 

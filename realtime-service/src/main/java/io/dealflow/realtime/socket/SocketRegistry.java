@@ -59,8 +59,10 @@ public class SocketRegistry implements SmartLifecycle {
    */
   Mono<Boolean> add(SocketConnection connection, int limit) {
     Tenant tenant = Objects.requireNonNull(connection.tenant());
-    return presence
-        .claim(connection.endpoint(), tenant.userId(), connection.socketId(), limit)
+    return Detached.step(
+            () ->
+                presence.claim(
+                    connection.endpoint(), tenant.userId(), connection.socketId(), limit))
         .map(claim -> register(connection, tenant, limit, claim));
   }
 

@@ -14,8 +14,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.server.WebSocketService;
 
 /** Maps the socket paths to their protocols and feeds every socket from the event catalogue. */
 @Configuration(proxyBeanMethods = false)
@@ -52,6 +54,17 @@ class SocketsConfiguration {
           registry.deliver(event);
         },
         CATALOGUE);
+  }
+
+  /** Handshakes hand their {@code ?token=} to the socket handler and keep no copy of it. */
+  @Bean
+  WebFluxConfigurer socketHandshakes() {
+    return new WebFluxConfigurer() {
+      @Override
+      public WebSocketService getWebSocketService() {
+        return new SocketHandshakes();
+      }
+    };
   }
 
   /**

@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param audience the audience every token must name
  * @param clockSkew how far past {@code exp} a token is still accepted
  * @param publicPaths paths (Ant patterns) that need no token
+ * @param socketPaths WebSocket handshake paths (Ant patterns; WebFlux services), which the HTTP
+ *     security filter chain does not see at all: their protocols authenticate the user themselves,
+ *     and a socket would otherwise keep the chain's per-request state for its whole life
  * @param devToken HelloSales's literal {@code dev_token}, for local development only
  */
 @ConfigurationProperties("dealflow.security")
@@ -23,6 +26,7 @@ public record SecurityProperties(
     @DefaultValue("dealflow-api") String audience,
     @DefaultValue("30s") Duration clockSkew,
     @DefaultValue List<String> publicPaths,
+    @DefaultValue List<String> socketPaths,
     @DefaultValue DevToken devToken) {
 
   public SecurityProperties {

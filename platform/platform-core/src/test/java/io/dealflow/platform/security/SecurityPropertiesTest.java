@@ -17,7 +17,7 @@ class SecurityPropertiesTest {
     assertThatThrownBy(
             () ->
                 new SecurityProperties(
-                    " ", null, "dealflow-api", Duration.ZERO, List.of(), NO_DEV_TOKEN))
+                    " ", null, "dealflow-api", Duration.ZERO, List.of(), List.of(), NO_DEV_TOKEN))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("DEALFLOW_SECURITY_ISSUER_URI");
   }
@@ -30,6 +30,7 @@ class SecurityPropertiesTest {
             null,
             "dealflow-api",
             Duration.ZERO,
+            List.of(),
             List.of(),
             NO_DEV_TOKEN);
 

@@ -25,6 +25,7 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import reactor.core.publisher.Mono;
@@ -32,7 +33,8 @@ import reactor.core.publisher.Mono;
 /**
  * Every WebFlux service is a stateless OAuth2 resource server: it validates Keycloak tokens itself
  * with the suite's {@link JwtRules} and answers 401/403 in the family format. Probes and API docs
- * are public, operator endpoints need the admin role.
+ * are public, operator endpoints need the admin role. WebSocket handshake paths ({@code
+ * dealflow.security.socket-paths}) are left to their protocols, which authenticate the user.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -77,6 +79,12 @@ class ReactiveSecurityConfiguration {
         ServerWebExchangeMatchers.pathMatchers(open.toArray(String[]::new));
     ServerAuthenticationEntryPoint entryPoint = entryPoint(errors);
     ServerAccessDeniedHandler denied = deniedHandler(errors);
+    if (!properties.socketPaths().isEmpty()) {
+      http.securityMatcher(
+          new NegatedServerWebExchangeMatcher(
+              ServerWebExchangeMatchers.pathMatchers(
+                  properties.socketPaths().toArray(String[]::new))));
+    }
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)

@@ -2,7 +2,6 @@ package io.dealflow.realtime.socket.cable;
 
 import io.dealflow.platform.events.ReceivedEvent;
 import io.dealflow.realtime.socket.CloseCodes;
-import io.dealflow.realtime.socket.Handshake;
 import io.dealflow.realtime.socket.ProtocolHandler;
 import io.dealflow.realtime.socket.SocketAuthenticator;
 import io.dealflow.realtime.socket.SocketAuthenticator.SocketUser;
@@ -59,13 +58,16 @@ class CableSocketHandler implements ProtocolHandler {
   }
 
   @Override
-  public Mono<Void> handle(WebSocketSession session) {
+  public Mono<Void> serve(WebSocketSession session, @Nullable String handshakeToken) {
     SocketConnection connection =
         new SocketConnection(session, SocketEndpoint.CABLE, settings, registry);
     Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
-    String token = Handshake.query(session, "token");
+    String refusal =
+        handshakeToken == null ? "a token is required: /cable?token=…" : "invalid or expired token";
     Mono<Void> authenticate =
-        (token == null ? Mono.<SocketUser>empty() : authenticator.authenticate(token))
+        (handshakeToken == null
+                ? Mono.<SocketUser>empty()
+                : authenticator.authenticate(handshakeToken))
             .flatMap(
                 user ->
                     connection
@@ -78,14 +80,7 @@ class CableSocketHandler implements ProtocolHandler {
                             }))
             .switchIfEmpty(
                 Mono.fromRunnable(
-                    () ->
-                        disconnect(
-                            connection,
-                            "unauthorized",
-                            CloseCodes.unauthorized(
-                                token == null
-                                    ? "a token is required: /cable?token=…"
-                                    : "invalid or expired token"))))
+                    () -> disconnect(connection, "unauthorized", CloseCodes.unauthorized(refusal))))
             .then();
     Mono<Void> pings =
         Flux.interval(CABLE_PING, CABLE_PING)

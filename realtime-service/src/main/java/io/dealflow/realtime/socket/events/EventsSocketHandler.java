@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -56,14 +57,19 @@ class EventsSocketHandler implements ProtocolHandler {
   }
 
   @Override
-  public Mono<Void> handle(WebSocketSession session) {
+  public Mono<Void> serve(WebSocketSession session, @Nullable String handshakeToken) {
     SocketConnection connection =
         new SocketConnection(session, SocketEndpoint.EVENTS, settings, registry);
     String lastEventId = Handshake.query(session, "last_event_id");
-    String token = Handshake.query(session, "token");
-    AtomicBoolean authenticating = new AtomicBoolean(token != null);
+    AtomicReference<@Nullable String> pendingToken = new AtomicReference<>(handshakeToken);
+    AtomicBoolean authenticating = new AtomicBoolean(handshakeToken != null);
+    // Assembled when subscribed, taking the token: the socket's chain keeps no copy of it.
     Mono<Void> handshakeAuth =
-        token == null ? Mono.empty() : authenticate(connection, token, lastEventId);
+        Mono.defer(
+            () -> {
+              String token = pendingToken.getAndSet(null);
+              return token == null ? Mono.empty() : authenticate(connection, token, lastEventId);
+            });
     Mono<Void> served =
         connection.serve(
             text -> {

@@ -62,7 +62,7 @@ class HelloSalesSocketHandler implements ProtocolHandler {
   }
 
   @Override
-  public Mono<Void> handle(WebSocketSession session) {
+  public Mono<Void> serve(WebSocketSession session, @Nullable String handshakeToken) {
     SocketConnection connection =
         new SocketConnection(session, SocketEndpoint.HELLOSALES, settings, registry);
     State state = new State();
