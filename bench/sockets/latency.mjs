@@ -12,6 +12,10 @@ const count = Number(countText || 100);
 const auth = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
 const socketMs = new Map();
 const webhookMs = new Map();
+// The stages in between: the outbox relay's send (the record's create time) and a plain Kafka
+// consumer of the deal.won topic in a group of its own.
+const relayMs = new Map();
+const topicMs = new Map();
 
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -53,6 +57,20 @@ process.on("unhandledRejection", async (failure) => {
   process.exit(1);
 });
 
+// A plain consumer of the deal.won topic, as a stage between the relay and realtime-service.
+const kafka = new Kafka({ brokers: [bootstrap], logLevel: logLevel.NOTHING, clientId: "bench" });
+const dealWon = kafka.consumer({ groupId: `bench.deal-won.${randomUUID().slice(0, 8)}`, maxWaitTimeInMs: 10 });
+await dealWon.connect();
+const joined = new Promise((resolve) => dealWon.on(dealWon.events.GROUP_JOIN, resolve));
+await dealWon.subscribe({ topic: "deal.won", fromBeginning: false });
+await dealWon.run({ eachMessage: async ({ message }) => {
+  const event = JSON.parse(message.value.toString());
+  const committed = Date.parse(event.time);
+  relayMs.set(event.data.deal_id, Number(message.timestamp) - committed);
+  topicMs.set(event.data.deal_id, Date.now() - committed);
+} });
+await joined;
+
 // The frontend's event socket.
 const socket = new WebSocket(`${gateway.replace(/^http/, "ws")}/ws/events?token=${encodeURIComponent(token)}`);
 await new Promise((resolve, reject) => {
@@ -75,7 +93,6 @@ while ((socketMs.size < count || webhookMs.size < count) && Date.now() < deadlin
 }
 
 // Raw Kafka on the same broker: produce -> consume of small messages, one at a time.
-const kafka = new Kafka({ brokers: [bootstrap], logLevel: logLevel.NOTHING, clientId: "bench" });
 const topic = `bench.latency.${randomUUID().slice(0, 8)}`;
 const admin = kafka.admin();
 await admin.connect();
@@ -103,10 +120,20 @@ console.log(`deals won: ${count}`);
 report("deal.won -> /ws/events message", socketMs.values());
 report("deal.won -> webhook receipt", webhookMs.values());
 report("Kafka produce -> consume", kafkaMs);
+console.log("stages of deal.won:");
+report("  commit -> relay's send", relayMs.values());
+report("  commit -> plain topic consumer", topicMs.values());
+// Every deal, slowest socket first: where its time went.
+const rows = [...socketMs.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
+console.log("slowest to the socket (ms): deal  relay  topic  socket  webhook");
+for (const [deal, ms] of rows) {
+  console.log(`  ${deal.slice(0, 8)}  ${relayMs.get(deal) ?? "-"}  ${topicMs.get(deal) ?? "-"}  ${ms}  ${webhookMs.get(deal) ?? "-"}`);
+}
 
 await cleanUp();
 socket.close();
 receiver.close();
 await consumer.disconnect();
+await dealWon.disconnect();
 await producer.disconnect();
 process.exit(socketMs.size === count && webhookMs.size === count ? 0 : 3);

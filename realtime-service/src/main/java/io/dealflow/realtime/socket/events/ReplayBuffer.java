@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,6 +28,22 @@ class ReplayBuffer implements EventListener {
 
   private static final Logger log = LoggerFactory.getLogger(ReplayBuffer.class);
   private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(2);
+
+  /**
+   * Adds one event and trims the buffer to its bounds, in one round trip: it runs before every live
+   * delivery. KEYS[1] the organization's buffer; ARGV: the message, its score (event time in ms),
+   * the most events kept, the oldest score kept, the buffer's expiry in ms.
+   */
+  private static final RedisScript<Long> APPEND =
+      RedisScript.of(
+          """
+          redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+          redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[3]) + 1))
+          redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[4])
+          redis.call('PEXPIRE', KEYS[1], ARGV[5])
+          return 1
+          """,
+          Long.class);
 
   /**
    * What a reconnecting client receives: the missed messages, and whether the buffer covered them.
@@ -51,15 +68,19 @@ class ReplayBuffer implements EventListener {
     if (event.orgId() == null) {
       return;
     }
-    String key = key(event.orgId());
-    var events = redis.opsForZSet();
-    double oldest = System.currentTimeMillis() - settings.maxAge().toMillis();
+    String oldest = Long.toString(System.currentTimeMillis() - settings.maxAge().toMillis());
     try {
-      events
-          .add(key, EventsMessages.of(event), event.time().toEpochMilli())
-          .then(events.removeRange(key, Range.closed(0L, -(settings.maxEvents() + 1L))))
-          .then(events.removeRangeByScore(key, Range.closed(Double.NEGATIVE_INFINITY, oldest)))
-          .then(redis.expire(key, settings.maxAge()))
+      redis
+          .execute(
+              APPEND,
+              List.of(key(event.orgId())),
+              List.of(
+                  EventsMessages.of(event),
+                  Long.toString(event.time().toEpochMilli()),
+                  Integer.toString(settings.maxEvents()),
+                  oldest,
+                  Long.toString(settings.maxAge().toMillis())))
+          .then()
           .block(WRITE_TIMEOUT);
     } catch (RuntimeException failure) {
       log.warn("Replay buffer missed {} {}: {}", event.type(), event.id(), failure.toString());
