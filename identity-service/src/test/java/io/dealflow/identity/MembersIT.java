@@ -119,6 +119,32 @@ class MembersIT extends RunningIdentityService {
   }
 
   @Test
+  void oneMemberIsFoundByIdAndANonMemberOrAnotherWorkspaceAnswers404() {
+    Registered admin = register("Lookup Co");
+    Registered outsider = register("Elsewhere Ltd");
+    String repId =
+        add(admin, uniqueEmail("lookup"), "rep", "Member-Pass-1").json().get("id").asString();
+    Api admins = api().as(admin.accessToken());
+    String members = "/api/v1/workspaces/" + admin.orgId() + "/members/";
+
+    Api.Response found = admins.get(members + repId);
+    Api.Response notAMember = admins.get(members + outsider.userId());
+    Api.Response fromOutside =
+        api()
+            .as(outsider.accessToken())
+            .get("/api/v1/workspaces/" + admin.orgId() + "/members/" + repId);
+
+    assertThat(found.status()).as(found.toString()).isEqualTo(200);
+    assertThat(found.json().get("userId").asString()).isEqualTo(repId);
+    assertThat(found.json().get("role").asString()).isEqualTo("rep");
+    for (Api.Response refused : new Api.Response[] {notAMember, fromOutside}) {
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
+      assertThat(refused.json().get("code").asString()).isEqualTo("NOT_FOUND");
+      assertThat(refused.body()).doesNotContain("lookup-");
+    }
+  }
+
+  @Test
   void ownWorkspaceAndMembersAreVisibleAndPaged() {
     Registered admin = register("Paged Co");
     add(admin, uniqueEmail("p1"), "rep", "Member-Pass-1");

@@ -116,6 +116,21 @@ public class Workspaces {
     return new Page<>(members, memberships.countOfOrganization(id));
   }
 
+  /**
+   * One member of the organization, if the viewer belongs to it too; empty when the user is not a
+   * member.
+   */
+  public Optional<Member> member(UserId viewer, OrganizationId id, UserId userId) {
+    visibleTo(viewer, id);
+    return memberships
+        .find(id, userId)
+        .flatMap(
+            m ->
+                users.findAll(List.of(m.userId())).values().stream()
+                    .findFirst()
+                    .map(user -> new Member(user, id, m.role(), m.joinedAt())));
+  }
+
   /** A page of the organizations the user belongs to, with its role in each. */
   public Page<Affiliation> affiliations(User user, int limit, int offset) {
     List<Membership> page = memberships.ofUser(user.id(), limit, offset);

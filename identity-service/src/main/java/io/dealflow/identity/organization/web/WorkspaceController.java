@@ -6,8 +6,10 @@ import io.dealflow.identity.organization.Organization;
 import io.dealflow.identity.organization.OrganizationId;
 import io.dealflow.identity.organization.Workspaces;
 import io.dealflow.identity.user.User;
+import io.dealflow.identity.user.UserId;
 import io.dealflow.identity.web.Callers;
 import io.dealflow.identity.web.Pagination;
+import io.dealflow.platform.error.ApiException;
 import io.dealflow.platform.security.Tenant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -84,6 +86,21 @@ class WorkspaceController {
         workspaces
             .members(user.id(), OrganizationId.of(id), limit, offset)
             .map(MemberResponse::of));
+  }
+
+  @GetMapping("/{id}/members/{userId}")
+  @Operation(
+      summary = "One member of the workspace",
+      description =
+          "200 with the member; 404 when the user is not a member, or the caller does not belong"
+              + " to the workspace. Other services ask it with the caller's token to check a"
+              + " membership (playbook-service before a rep assignment).")
+  MemberResponse member(Tenant caller, @PathVariable UUID id, @PathVariable UUID userId) {
+    User user = callers.user(caller);
+    return workspaces
+        .member(user.id(), OrganizationId.of(id), UserId.of(userId))
+        .map(MemberResponse::of)
+        .orElseThrow(() -> ApiException.notFound("Member"));
   }
 
   private WorkspaceResponse describe(Organization organization, User viewer) {
