@@ -49,9 +49,14 @@ public record SocketSettings(
   /**
    * @param maxEvents events kept per organization
    * @param maxAge events older than this are dropped from the buffer
+   * @param overlap a resumed socket also receives the events this much older than its last seen one
+   *     (by event time): events of different aggregates, or seen by different instances, can reach
+   *     a socket in another order than their times, and a resume must not skip them
    */
   public record Replay(
-      @DefaultValue("500") @Min(1) int maxEvents, @DefaultValue("15m") Duration maxAge) {}
+      @DefaultValue("500") @Min(1) int maxEvents,
+      @DefaultValue("15m") Duration maxAge,
+      @DefaultValue("5s") Duration overlap) {}
 
   /**
    * Each instance keeps one Redis entry per socket, renewed every {@code refreshInterval} and

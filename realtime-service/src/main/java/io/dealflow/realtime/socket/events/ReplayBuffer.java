@@ -5,13 +5,16 @@ import io.dealflow.realtime.socket.EventListener;
 import io.dealflow.realtime.socket.SocketJson;
 import io.dealflow.realtime.socket.SocketSettings;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -87,21 +90,39 @@ class ReplayBuffer implements EventListener {
     }
   }
 
-  /** The messages after {@code lastEventId}, oldest first. */
+  /**
+   * The messages after {@code lastEventId}, oldest first, preceded by those up to {@code overlap}
+   * older than it (the client recognises those it has by their ids).
+   */
   Mono<Replay> after(UUID orgId, String lastEventId) {
     return redis
         .opsForZSet()
-        .range(key(orgId), Range.closed(0L, -1L))
+        .rangeWithScores(key(orgId), Range.closed(0L, -1L))
         .collectList()
         .map(
             buffered -> {
               for (int i = 0; i < buffered.size(); i++) {
-                if (lastEventId.equals(idOf(buffered.get(i)))) {
-                  return new Replay(buffered.subList(i + 1, buffered.size()), true);
+                if (lastEventId.equals(idOf(messageOf(buffered.get(i))))) {
+                  double from = scoreOf(buffered.get(i)) - settings.overlap().toMillis();
+                  List<String> missed = new ArrayList<>();
+                  for (int j = 0; j < buffered.size(); j++) {
+                    if (j > i || (j < i && scoreOf(buffered.get(j)) >= from)) {
+                      missed.add(messageOf(buffered.get(j)));
+                    }
+                  }
+                  return new Replay(missed, true);
                 }
               }
-              return new Replay(buffered, false);
+              return new Replay(buffered.stream().map(ReplayBuffer::messageOf).toList(), false);
             });
+  }
+
+  private static String messageOf(ZSetOperations.TypedTuple<String> entry) {
+    return Objects.requireNonNull(entry.getValue());
+  }
+
+  private static double scoreOf(ZSetOperations.TypedTuple<String> entry) {
+    return Objects.requireNonNull(entry.getScore());
   }
 
   static @Nullable String idOf(String message) {

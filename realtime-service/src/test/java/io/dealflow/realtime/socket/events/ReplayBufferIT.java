@@ -26,7 +26,7 @@ class ReplayBufferIT {
 
   private final LettuceConnectionFactory connections = connections(Devstack.redis());
   private final ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(connections);
-  private final ReplayBuffer buffer = new ReplayBuffer(redis, settings(3));
+  private final ReplayBuffer buffer = new ReplayBuffer(redis, settings(3, Duration.ZERO));
   private final UUID org = UUID.randomUUID();
 
   @AfterEach
@@ -69,9 +69,31 @@ class ReplayBufferIT {
     assertThat(expiry).isPositive().isLessThanOrEqualTo(MAX_AGE);
   }
 
+  @Test
+  void aResumeAlsoGetsTheEventsJustOlderThanTheLastOneSeen() {
+    ReplayBuffer overlapping = new ReplayBuffer(redis, settings(10, Duration.ofSeconds(2)));
+    Instant start = Instant.now().minusSeconds(10);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      ids.add(append(overlapping, start.plusSeconds(i)).toString());
+    }
+
+    ReplayBuffer.Replay afterFourth = overlapping.after(org, ids.get(3)).block();
+
+    assertThat(afterFourth.complete()).isTrue();
+    assertThat(afterFourth.messages())
+        .as("the two seconds before the last seen event, then everything after it")
+        .map(ReplayBuffer::idOf)
+        .containsExactly(ids.get(1), ids.get(2), ids.get(4), ids.get(5));
+  }
+
   private UUID append(Instant time) {
+    return append(buffer, time);
+  }
+
+  private UUID append(ReplayBuffer into, Instant time) {
     UUID id = UUID.randomUUID();
-    buffer.before(
+    into.before(
         new ReceivedEvent(
             id,
             "deal.created",
@@ -84,14 +106,14 @@ class ReplayBufferIT {
     return id;
   }
 
-  private static SocketSettings settings(int maxEvents) {
+  private static SocketSettings settings(int maxEvents, Duration overlap) {
     return new SocketSettings(
         Duration.ofSeconds(25),
         Duration.ofSeconds(70),
         Duration.ofSeconds(10),
         1024,
         new SocketSettings.MaxPerUser(5, 10, 10),
-        new SocketSettings.Replay(maxEvents, MAX_AGE),
+        new SocketSettings.Replay(maxEvents, MAX_AGE, overlap),
         new SocketSettings.Presence(
             Duration.ofSeconds(30), Duration.ofSeconds(90), Duration.ofSeconds(1)));
   }
