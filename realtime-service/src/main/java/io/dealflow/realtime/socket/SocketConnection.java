@@ -18,6 +18,7 @@ import org.springframework.web.reactive.socket.WebSocketSession;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.netty.channel.AbortedException;
 import reactor.util.concurrent.Queues;
 
 /**
@@ -99,8 +100,14 @@ public final class SocketConnection {
             .concatMap(message -> onText.apply(message.getPayloadAsText()))
             .onErrorResume(
                 failure -> {
-                  log.warn("{} socket failed: {}", endpoint.path(), failure.toString());
-                  close(CloseCodes.policy("internal error"));
+                  if (AbortedException.isConnectionReset(failure)
+                      || failure instanceof AbortedException) {
+                    // The client went away without a close frame: an everyday event, not a fault.
+                    log.debug("{} socket dropped by the client: {}", endpoint.path(), failure);
+                  } else {
+                    log.warn("{} socket failed: {}", endpoint.path(), failure.toString());
+                    close(CloseCodes.policy("internal error"));
+                  }
                   return Mono.empty();
                 })
             .then()

@@ -8,6 +8,7 @@ import io.dealflow.platform.test.TestUsers.TestUser;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -104,16 +105,119 @@ class HelloSalesSocketIT extends RunningSockets {
   }
 
   @Test
-  void turnsForTheCoachAreAnsweredServiceUnavailableNotSilence() {
+  void voiceIsAnsweredServiceUnavailableNotSilence() {
     try (TestSocket socket = authenticated(TestUsers.inNewOrganization("rep"))) {
-      for (String type : List.of("chat", "voice", "feedback", "pipeline.cancel")) {
-        socket.send("{\"type\":\"" + type + "\",\"payload\":{}}");
-        JsonNode answer = socket.next();
-        assertThat(errorCode(answer)).as(type).isEqualTo("SERVICE_UNAVAILABLE");
-        assertThat(answer.path("payload").path("message").asString())
-            .as(type)
-            .contains("not available yet");
+      socket.send("{\"type\":\"voice\",\"payload\":{}}");
+      JsonNode answer = socket.next();
+      assertThat(errorCode(answer)).isEqualTo("SERVICE_UNAVAILABLE");
+      assertThat(answer.path("payload").path("message").asString()).contains("not available yet");
+    }
+  }
+
+  @Test
+  void aChatTurnStreamsChunksThenCompleteWithTheirConcatenation() {
+    try (TestSocket socket = authenticated(TestUsers.inNewOrganization("rep"))) {
+      socket.send("{\"type\":\"session.start\",\"payload\":{\"service\":\"chat\"}}");
+      String sessionId = socket.next().path("payload").path("sessionId").asString();
+
+      socket.send(chat("How do I open a discovery call?"));
+
+      StringBuilder streamed = new StringBuilder();
+      JsonNode message = socket.next();
+      while ("chat.chunk".equals(message.path("type").asString())) {
+        streamed.append(message.path("payload").path("content").asString());
+        message = socket.next();
       }
+      assertThat(message.path("type").asString()).isEqualTo("chat.complete");
+      assertThat(message.path("payload").path("fullContent").asString())
+          .isEqualTo(streamed.toString())
+          .isEqualTo("You asked: How do I open a discovery call?.");
+      assertThat(message.path("payload").path("messageId").asString()).isNotBlank();
+      assertThat(FakePlaybook.conversations)
+          .as("the session is the coach's conversation")
+          .contains(sessionId);
+    }
+  }
+
+  @Test
+  void pipelineCancelStopsARunningAnswerAtItsSource() {
+    int abandonedBefore = FakePlaybook.abandonedStreams.get();
+    try (TestSocket socket = authenticated(TestUsers.inNewOrganization("rep"))) {
+      socket.send(chat("slow"));
+      assertThat(socket.next().path("type").asString()).isEqualTo("chat.chunk");
+
+      socket.send("{\"type\":\"pipeline.cancel\"}");
+
+      JsonNode cancelled =
+          socket.await(m -> !"chat.chunk".equals(m.path("type").asString()), SHORT_WAIT);
+      assertThat(cancelled.path("type").asString()).isEqualTo("pipeline.cancelled");
+      assertThat(cancelled.path("payload").path("messageId").asString()).isNotBlank();
+      assertThat(socket.drain(Duration.ofMillis(500)))
+          .as("no part of the answer after the cancel")
+          .noneMatch(m -> "chat.chunk".equals(m.path("type").asString()));
+      long deadline = System.nanoTime() + SHORT_WAIT.toNanos();
+      while (FakePlaybook.abandonedStreams.get() == abandonedBefore
+          && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+      assertThat(FakePlaybook.abandonedStreams.get())
+          .as("the coach stopped writing the answer")
+          .isGreaterThan(abandonedBefore);
+
+      socket.send("{\"type\":\"pipeline.cancel\"}");
+      assertThat(errorCode(socket.next())).isEqualTo("VALIDATION_ERROR");
+    }
+  }
+
+  @Test
+  void feedbackOnAnAnswerIsStoredAndOnAnUnknownOneRefused() {
+    try (TestSocket socket = authenticated(TestUsers.inNewOrganization("rep"))) {
+      socket.send(chat("Rate me"));
+      String messageId =
+          socket
+              .await(m -> "chat.complete".equals(m.path("type").asString()), SHORT_WAIT)
+              .path("payload")
+              .path("messageId")
+              .asString();
+
+      socket.send(feedback(messageId, "4", "\"Helpful\""));
+      JsonNode saved = socket.next();
+      assertThat(saved.path("type").asString()).isEqualTo("feedback.saved");
+      assertThat(saved.path("payload").path("rating").asInt()).isEqualTo(4);
+      assertThat(FakePlaybook.feedback).contains(messageId + ":4:Helpful");
+
+      String unknown = UUID.randomUUID().toString();
+      socket.send(feedback(unknown, "5", "null"));
+      JsonNode refused = socket.next();
+      assertThat(errorCode(refused)).isEqualTo("VALIDATION_ERROR");
+      assertThat(refused.path("payload").path("message").asString()).contains("of yours");
+
+      socket.send(feedback(messageId, "6", "null"));
+      assertThat(errorCode(socket.next())).isEqualTo("VALIDATION_ERROR");
+      socket.send(feedback("not-an-id", "3", "null"));
+      assertThat(errorCode(socket.next())).isEqualTo("VALIDATION_ERROR");
+    }
+  }
+
+  @Test
+  void chatTurnsTheCoachRefusesOrCannotAnswerAreNamedAsSuch() {
+    try (TestSocket socket = authenticated(TestUsers.inNewOrganization("rep"))) {
+      socket.send(chat(" "));
+      assertThat(errorCode(socket.next())).isEqualTo("VALIDATION_ERROR");
+
+      socket.send(chat("refuse"));
+      JsonNode refused = socket.next();
+      assertThat(errorCode(refused)).isEqualTo("VALIDATION_ERROR");
+      assertThat(refused.path("payload").path("message").asString())
+          .isEqualTo("content refused by the coach");
+
+      socket.send(chat("broken"));
+      assertThat(errorCode(socket.next())).isEqualTo("SERVICE_UNAVAILABLE");
+
+      socket.send(chat("slow"));
+      socket.send(chat("another question"));
+      JsonNode busy = socket.await(m -> "error".equals(m.path("type").asString()), SHORT_WAIT);
+      assertThat(busy.path("payload").path("message").asString()).contains("still running");
     }
   }
 
@@ -170,6 +274,22 @@ class HelloSalesSocketIT extends RunningSockets {
     socket.send(auth(user.token()));
     assertThat(socket.next().path("type").asString()).isEqualTo("auth.success");
     return socket;
+  }
+
+  private static final Duration SHORT_WAIT = Duration.ofSeconds(10);
+
+  private static String chat(String content) {
+    return "{\"type\":\"chat\",\"payload\":{\"content\":\"" + content + "\"}}";
+  }
+
+  private static String feedback(String messageId, String rating, String comment) {
+    return "{\"type\":\"feedback\",\"payload\":{\"messageId\":\""
+        + messageId
+        + "\",\"rating\":"
+        + rating
+        + ",\"comment\":"
+        + comment
+        + "}}";
   }
 
   private static String auth(String token) {

@@ -11,10 +11,10 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * realtime-service with the socket limits the tests reach (5 per user everywhere), pings every
  * second with a 4-second idle timeout (so every socket test also proves that answered pings keep a
- * quiet socket open), and a stand-in for identity-service's profile endpoint (identity-service is
- * not part of this module's tests). Before the first test, waits until this instance's event
- * consumer is assigned its partitions: it starts at the newest event, so events published earlier
- * would never reach a socket.
+ * quiet socket open), and stand-ins for identity-service's profile endpoint and playbook-service's
+ * coach (neither service is part of this module's tests). Before the first test, waits until this
+ * instance's event consumer is assigned its partitions: it starts at the newest event, so events
+ * published earlier would never reach a socket.
  */
 @TestPropertySource(
     properties = {
@@ -35,6 +35,7 @@ abstract class RunningSockets extends RunningRealtimeService {
   @DynamicPropertySource
   static void identity(DynamicPropertyRegistry registry) {
     registry.add("dealflow.realtime.identity-uri", FakeIdentity::start);
+    registry.add("dealflow.realtime.playbook-uri", FakePlaybook::start);
   }
 
   protected void awaitEventsFlowing() {

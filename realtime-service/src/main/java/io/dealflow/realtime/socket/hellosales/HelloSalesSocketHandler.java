@@ -16,9 +16,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
 import org.springframework.web.reactive.socket.WebSocketSession;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,27 +37,31 @@ class HelloSalesSocketHandler implements ProtocolHandler {
 
   /** Turns relayed to services that do not take them over sockets yet: answered, not dropped. */
   private static final Map<String, String> NOT_YET_RELAYED =
-      Map.of(
-          "chat", "the playbook coach is not available yet",
-          "voice", "voice turns are not available yet",
-          "feedback", "feedback on coach answers is not available yet",
-          "pipeline.cancel",
-              "there is no running pipeline to cancel: the playbook coach is not available yet");
+      Map.of("voice", "voice turns are not available yet");
+
+  /** The longest chat message a rep may send, in characters. */
+  static final int MAX_CHAT_LENGTH = 4000;
+
+  /** The longest feedback comment, in characters. */
+  static final int MAX_COMMENT_LENGTH = 2000;
 
   private final SocketAuthenticator authenticator;
   private final SocketRegistry registry;
   private final SocketSettings settings;
   private final IdentityProfiles profiles;
+  private final PlaybookCoach coach;
 
   HelloSalesSocketHandler(
       SocketAuthenticator authenticator,
       SocketRegistry registry,
       SocketSettings settings,
-      IdentityProfiles profiles) {
+      IdentityProfiles profiles,
+      PlaybookCoach coach) {
     this.authenticator = authenticator;
     this.registry = registry;
     this.settings = settings;
     this.profiles = profiles;
+    this.coach = coach;
   }
 
   @Override
@@ -66,7 +74,9 @@ class HelloSalesSocketHandler implements ProtocolHandler {
     SocketConnection connection =
         new SocketConnection(session, SocketEndpoint.HELLOSALES, settings, registry);
     State state = new State();
-    return connection.serve(text -> onMessage(connection, state, text));
+    return connection
+        .serve(text -> onMessage(connection, state, text))
+        .doFinally(signal -> state.stopPipeline());
   }
 
   private Mono<Void> onMessage(SocketConnection connection, State state, String text) {
@@ -97,6 +107,9 @@ class HelloSalesSocketHandler implements ProtocolHandler {
       case "session.start" -> startSession(connection, state, payload);
       case "session.end" -> endSession(connection, state);
       case "profile.update" -> updateProfile(connection, state, payload);
+      case "chat" -> chat(connection, state, payload);
+      case "pipeline.cancel" -> cancelPipeline(connection, state);
+      case "feedback" -> feedback(connection, state, payload);
       default -> {
         String unavailable = NOT_YET_RELAYED.get(type);
         yield unavailable != null
@@ -200,6 +213,188 @@ class HelloSalesSocketHandler implements ProtocolHandler {
     return send(connection, "session.ended", ended);
   }
 
+  /**
+   * Relays a chat turn to the playbook coach. The answer streams in the background as {@code
+   * chat.chunk} messages and ends with {@code chat.complete}, so that the socket keeps taking
+   * messages ({@code pipeline.cancel} above all) while it runs. One answer runs at a time.
+   */
+  private Mono<Void> chat(SocketConnection connection, State state, JsonNode payload) {
+    String content = SocketJson.text(payload, "content");
+    if (content == null || content.isBlank()) {
+      return error(connection, "VALIDATION_ERROR", "payload.content is required");
+    }
+    if (content.length() > MAX_CHAT_LENGTH) {
+      return error(
+          connection,
+          "VALIDATION_ERROR",
+          "payload.content is longer than " + MAX_CHAT_LENGTH + " characters");
+    }
+    Session session = state.session;
+    UUID conversation = session != null ? session.id() : state.conversation;
+    Answer answer = new Answer();
+    if (!state.pipeline.compareAndSet(null, answer)) {
+      return error(
+          connection,
+          "VALIDATION_ERROR",
+          "A coach answer is still running: wait for chat.complete or send pipeline.cancel");
+    }
+    answer.running.update(
+        coach
+            .ask(Objects.requireNonNull(state.token), conversation, content)
+            .doFinally(signal -> state.pipeline.compareAndSet(answer, null))
+            .subscribe(
+                part -> relay(connection, answer, part),
+                failure -> coachFailed(connection, failure),
+                () -> {
+                  if (!answer.ended) {
+                    error(connection, "SERVICE_UNAVAILABLE", "The coach's answer was cut off");
+                  }
+                }));
+    return Mono.empty();
+  }
+
+  private static void relay(SocketConnection connection, Answer answer, PlaybookCoach.Part part) {
+    JsonNode data = part.data();
+    switch (part.event()) {
+      case "start" -> answer.messageId = SocketJson.text(data, "messageId");
+      case "chunk" -> {
+        ObjectNode chunk = SocketJson.object();
+        chunk.put("content", String.valueOf(SocketJson.text(data, "content")));
+        chunk.put("messageId", answer.messageId);
+        send(connection, "chat.chunk", chunk);
+      }
+      case "complete" -> {
+        answer.ended = true;
+        ObjectNode complete = SocketJson.object();
+        complete.put("messageId", SocketJson.text(data, "messageId"));
+        complete.put("fullContent", String.valueOf(SocketJson.text(data, "fullContent")));
+        send(connection, "chat.complete", complete);
+      }
+      case "error" -> {
+        answer.ended = true;
+        error(
+            connection,
+            Objects.requireNonNullElse(SocketJson.text(data, "code"), "SERVICE_UNAVAILABLE"),
+            Objects.requireNonNullElse(
+                SocketJson.text(data, "message"), "The coach could not answer"));
+      }
+      default -> {
+        // Parts this relay does not know yet are not the client's concern.
+      }
+    }
+  }
+
+  private static void coachFailed(SocketConnection connection, Throwable failure) {
+    if (failure instanceof WebClientResponseException refused
+        && refused.getStatusCode().value() < 500) {
+      int status = refused.getStatusCode().value();
+      String detail = helloSalesDetail(refused.getResponseBodyAsString());
+      switch (status) {
+        case 401 ->
+            error(connection, "UNAUTHORIZED", "The token is no longer valid: authenticate again");
+        case 403 ->
+            error(connection, "FORBIDDEN", detail != null ? detail : "The coach refused the turn");
+        default ->
+            error(
+                connection,
+                "VALIDATION_ERROR",
+                detail != null ? detail : "The coach refused the turn");
+      }
+      return;
+    }
+    error(connection, "SERVICE_UNAVAILABLE", "The playbook coach is not reachable");
+  }
+
+  private Mono<Void> cancelPipeline(SocketConnection connection, State state) {
+    Answer running = state.pipeline.getAndSet(null);
+    if (running == null) {
+      return error(connection, "VALIDATION_ERROR", "There is no running pipeline to cancel");
+    }
+    running.ended = true;
+    running.running.dispose();
+    ObjectNode cancelled = SocketJson.object();
+    cancelled.put("messageId", running.messageId);
+    return send(connection, "pipeline.cancelled", cancelled);
+  }
+
+  private Mono<Void> feedback(SocketConnection connection, State state, JsonNode payload) {
+    String messageId = SocketJson.text(payload, "messageId");
+    if (messageId == null || !isUuid(messageId)) {
+      return error(connection, "VALIDATION_ERROR", "payload.messageId must be a coach answer's id");
+    }
+    JsonNode rating = payload.path("rating");
+    if (!rating.isIntegralNumber() || rating.asInt() < 1 || rating.asInt() > 5) {
+      return error(connection, "VALIDATION_ERROR", "payload.rating must be a whole number 1-5");
+    }
+    JsonNode comment = payload.path("comment");
+    if (!comment.isMissingNode() && !comment.isNull() && !comment.isString()) {
+      return error(connection, "VALIDATION_ERROR", "payload.comment must be text");
+    }
+    if (comment.isString() && comment.asString().length() > MAX_COMMENT_LENGTH) {
+      return error(
+          connection,
+          "VALIDATION_ERROR",
+          "payload.comment is longer than " + MAX_COMMENT_LENGTH + " characters");
+    }
+    ObjectNode body = SocketJson.object();
+    body.put("rating", rating.asInt());
+    if (comment.isString()) {
+      body.put("comment", comment.asString());
+    }
+    return coach
+        .feedback(Objects.requireNonNull(state.token), messageId, body)
+        .flatMap(
+            outcome -> {
+              int status = outcome.status();
+              if (status >= 200 && status < 300) {
+                ObjectNode saved = SocketJson.object();
+                saved.put("messageId", messageId);
+                saved.put("rating", rating.asInt());
+                return send(connection, "feedback.saved", saved);
+              }
+              if (status == 0 || status >= 500) {
+                return error(
+                    connection, "SERVICE_UNAVAILABLE", "The playbook coach is not reachable");
+              }
+              String detail = helloSalesDetail(outcome.body());
+              return switch (status) {
+                case 401 ->
+                    error(
+                        connection,
+                        "UNAUTHORIZED",
+                        "The token is no longer valid: authenticate again");
+                case 403 ->
+                    error(
+                        connection,
+                        "FORBIDDEN",
+                        detail != null ? detail : "This answer may not be rated");
+                default ->
+                    error(
+                        connection,
+                        "VALIDATION_ERROR",
+                        detail != null ? detail : "No coach answer " + messageId + " of yours");
+              };
+            });
+  }
+
+  private static @Nullable String helloSalesDetail(@Nullable String body) {
+    ObjectNode parsed = body == null ? null : SocketJson.readObject(body);
+    return parsed == null ? null : helloSalesDetail(parsed);
+  }
+
+  private static @Nullable String helloSalesDetail(JsonNode body) {
+    return SocketJson.text(body.path("detail"), "message");
+  }
+
+  private static boolean isUuid(String text) {
+    try {
+      UUID.fromString(text);
+      return true;
+    } catch (IllegalArgumentException notAUuid) {
+      return false;
+    }
+  }
+
   private Mono<Void> updateProfile(SocketConnection connection, State state, JsonNode payload) {
     ObjectNode change = SocketJson.object();
     copy(payload, change, "first_name", "firstName");
@@ -271,6 +466,26 @@ class HelloSalesSocketHandler implements ProtocolHandler {
   private static final class State {
     private volatile @Nullable String token;
     private volatile @Nullable Session session;
+
+    /** The coach's conversation outside a session: one per socket. */
+    private final UUID conversation = UUID.randomUUID();
+
+    /** The coach answer running now, if any. */
+    private final AtomicReference<@Nullable Answer> pipeline = new AtomicReference<>();
+
+    void stopPipeline() {
+      Answer running = pipeline.getAndSet(null);
+      if (running != null) {
+        running.running.dispose();
+      }
+    }
+  }
+
+  /** One coach answer on its way to the socket. */
+  private static final class Answer {
+    private final Disposable.Swap running = Disposables.swap();
+    private volatile @Nullable String messageId;
+    private volatile boolean ended;
   }
 
   private record Session(UUID id, String service, long startedNanos) {}
