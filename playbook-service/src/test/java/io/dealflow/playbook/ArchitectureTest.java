@@ -37,6 +37,16 @@ class ArchitectureTest {
               "org.springframework.cloud.openfeign..");
 
   @ArchTest
+  static final ArchRule theCoachKnowsNoWebLayer =
+      noClasses()
+          .that()
+          .resideInAPackage("io.dealflow.playbook.coach")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.dealflow.playbook.coach.web..", "io.dealflow.playbook.sailwind..");
+
+  @ArchTest
   static final ArchRule controllersArePackagePrivateInWebPackages =
       classes()
           .that()

@@ -26,6 +26,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -160,6 +161,16 @@ public class ApiExceptionHandler {
   ResponseEntity<Object> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
     return errors.entity(
         request, ApiError.of(ErrorKind.PAYLOAD_TOO_LARGE, "The upload is larger than allowed"));
+  }
+
+  /**
+   * The client went away while a response was streaming (it closed a stream of server-sent events,
+   * say): an everyday event, and there is no one left to answer.
+   */
+  @ExceptionHandler(AsyncRequestNotUsableException.class)
+  void clientGone(AsyncRequestNotUsableException e, HttpServletRequest request) {
+    log.debug(
+        "Client left during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
   }
 
   @ExceptionHandler(AccessDeniedException.class)
