@@ -5,20 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -33,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 class RealtimeFlowIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final Duration WAIT = Duration.ofSeconds(30);
 
   /** One request as the partner's receiver got it. */
   record Received(Map<String, String> headers, String body) {}
@@ -59,8 +53,9 @@ class RealtimeFlowIT {
       String secret = endpoint.json().get("secret").asString();
 
       BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-      WebSocket socket = socket("/ws/events?token=" + account.accessToken(), List.of(), events);
-      awaitMessage(events, m -> "connection.ready".equals(m.path("event").asString("")));
+      WebSocket socket =
+          Sockets.open("/ws/events?token=" + account.accessToken(), List.of(), events);
+      Sockets.await(events, m -> "connection.ready".equals(m.path("event").asString("")));
 
       Http.Response deal =
           api.post(
@@ -72,7 +67,7 @@ class RealtimeFlowIT {
           .isEqualTo(200);
 
       JsonNode won =
-          awaitMessage(
+          Sockets.await(
               events,
               m ->
                   "deal.won".equals(m.path("event").asString(""))
@@ -80,7 +75,7 @@ class RealtimeFlowIT {
       assertThat(won.get("data").get("workspace_id").asString()).isEqualTo(account.orgId());
       socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
 
-      Received delivery = receiver.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+      Received delivery = receiver.poll(Sockets.WAIT.toSeconds(), TimeUnit.SECONDS);
       assertThat(delivery).as("the partner received a delivery").isNotNull();
       assertThat(verifies(secret, delivery)).as("the signature verifies").isTrue();
       JsonNode payload = JSON.readTree(delivery.body());
@@ -99,12 +94,13 @@ class RealtimeFlowIT {
     Http api = E2eStack.client().bearer(account.accessToken());
     BlockingQueue<JsonNode> cable = new LinkedBlockingQueue<>();
     WebSocket socket =
-        socket("/cable?token=" + account.accessToken(), List.of("actioncable-v1-json"), cable);
-    awaitMessage(cable, m -> "welcome".equals(m.path("type").asString("")));
+        Sockets.open(
+            "/cable?token=" + account.accessToken(), List.of("actioncable-v1-json"), cable);
+    Sockets.await(cable, m -> "welcome".equals(m.path("type").asString("")));
     String identifier = "{\"channel\":\"LeadChannel\"}";
     socket.sendText(
         JSON.writeValueAsString(Map.of("command", "subscribe", "identifier", identifier)), true);
-    awaitMessage(cable, m -> "confirm_subscription".equals(m.path("type").asString("")));
+    Sockets.await(cable, m -> "confirm_subscription".equals(m.path("type").asString("")));
 
     Http.Response lead =
         api.post(
@@ -118,7 +114,7 @@ class RealtimeFlowIT {
         .isEqualTo(200);
 
     JsonNode qualified =
-        awaitMessage(
+        Sockets.await(
             cable,
             m ->
                 identifier.equals(m.path("identifier").asString(""))
@@ -162,45 +158,5 @@ class RealtimeFlowIT {
       }
     }
     return false;
-  }
-
-  private static WebSocket socket(
-      String pathAndQuery, List<String> subprotocols, BlockingQueue<JsonNode> messages)
-      throws Exception {
-    String url = E2eStack.get().gatewayUrl().replaceFirst("^http", "ws") + pathAndQuery;
-    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
-    if (!subprotocols.isEmpty()) {
-      builder.subprotocols(subprotocols.getFirst());
-    }
-    return builder
-        .buildAsync(
-            URI.create(url),
-            new WebSocket.Listener() {
-              private final StringBuilder text = new StringBuilder();
-
-              @Override
-              public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                text.append(data);
-                if (last) {
-                  messages.add(JSON.readTree(text.toString()));
-                  text.setLength(0);
-                }
-                ws.request(1);
-                return null;
-              }
-            })
-        .get(10, TimeUnit.SECONDS);
-  }
-
-  private static JsonNode awaitMessage(BlockingQueue<JsonNode> messages, Predicate<JsonNode> wanted)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      JsonNode message = messages.poll(250, TimeUnit.MILLISECONDS);
-      if (message != null && wanted.test(message)) {
-        return message;
-      }
-    }
-    throw new AssertionError("No matching socket message within " + WAIT);
   }
 }

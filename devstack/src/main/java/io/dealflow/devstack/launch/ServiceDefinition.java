@@ -39,4 +39,12 @@ public record ServiceDefinition(
   public String gatewayUriVariable() {
     return "DEALFLOW_GATEWAY_SERVICES_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_URI";
   }
+
+  /**
+   * The variable through which the other services learn this one's address ({@code
+   * dealflow.services.<name>.uri}).
+   */
+  public String serviceUriVariable() {
+    return "DEALFLOW_SERVICES_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_URI";
+  }
 }

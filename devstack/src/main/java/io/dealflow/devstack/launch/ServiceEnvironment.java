@@ -101,7 +101,15 @@ final class ServiceEnvironment {
           }
         }
       }
-      case DOMAIN -> {}
+      case DOMAIN -> {
+        // Where the other services answer, for service-to-service calls with the user's token
+        // (dealflow.services.<name>.uri): their ports move, e.g. in the end-to-end tests.
+        for (ServiceDefinition other : catalog) {
+          if (other.role() != ServiceDefinition.Role.GATEWAY && !other.equals(service)) {
+            env.put(other.serviceUriVariable(), "http://localhost:" + options.portOf(other));
+          }
+        }
+      }
     }
     return env;
   }

@@ -115,6 +115,18 @@ class ServiceEnvironmentTest {
   }
 
   @Test
+  void aServiceLearnsWhereTheOtherServicesAnswerButNotItselfNorTheGateway() {
+    Map<String, String> env = environment("realtime", OPTIONS.withPort("playbook", 18102));
+
+    assertThat(env)
+        .contains(
+            entry("DEALFLOW_SERVICES_IDENTITY_URI", "http://localhost:8101"),
+            entry("DEALFLOW_SERVICES_PLAYBOOK_URI", "http://localhost:18102"),
+            entry("DEALFLOW_SERVICES_CRM_URI", "http://localhost:8104"))
+        .doesNotContainKeys("DEALFLOW_SERVICES_REALTIME_URI", "DEALFLOW_SERVICES_GATEWAY_URI");
+  }
+
+  @Test
   void movedServicePortReachesTheGatewayToo() {
     Map<String, String> env = environment("gateway", OPTIONS.withPort("identity", 18101));
 

@@ -1,0 +1,71 @@
+package io.dealflow.e2e;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import tools.jackson.databind.JsonNode;
+
+/** A frontend's WebSocket through the gateway, and waiting for the messages it expects. */
+final class Sockets {
+
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  private Sockets() {}
+
+  /** Opens {@code pathAndQuery} on the gateway; every text message lands in {@code messages}. */
+  static WebSocket open(
+      String pathAndQuery, List<String> subprotocols, BlockingQueue<JsonNode> messages)
+      throws Exception {
+    String url = E2eStack.get().gatewayUrl().replaceFirst("^http", "ws") + pathAndQuery;
+    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+    if (!subprotocols.isEmpty()) {
+      builder.subprotocols(subprotocols.getFirst());
+    }
+    return builder
+        .buildAsync(
+            URI.create(url),
+            new WebSocket.Listener() {
+              private final StringBuilder text = new StringBuilder();
+
+              @Override
+              public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                text.append(data);
+                if (last) {
+                  messages.add(Http.JSON.readTree(text.toString()));
+                  text.setLength(0);
+                }
+                ws.request(1);
+                return null;
+              }
+            })
+        .get(10, TimeUnit.SECONDS);
+  }
+
+  /** The first message that matches, skipping the others; fails after {@link #WAIT}. */
+  static JsonNode await(BlockingQueue<JsonNode> messages, Predicate<JsonNode> wanted)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode message = messages.poll(250, TimeUnit.MILLISECONDS);
+      if (message != null && wanted.test(message)) {
+        return message;
+      }
+    }
+    throw new AssertionError("No matching socket message within " + WAIT);
+  }
+
+  /** The next message, whatever it is; fails after {@link #WAIT}. */
+  static JsonNode next(BlockingQueue<JsonNode> messages) throws InterruptedException {
+    JsonNode message = messages.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+    if (message == null) {
+      throw new AssertionError("No socket message within " + WAIT);
+    }
+    return message;
+  }
+}
