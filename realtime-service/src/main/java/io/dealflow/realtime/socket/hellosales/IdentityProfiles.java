@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -22,18 +21,6 @@ import tools.jackson.databind.node.ObjectNode;
 class IdentityProfiles {
 
   private static final Logger log = LoggerFactory.getLogger(IdentityProfiles.class);
-
-  /** identity-service's answer: its status and body, or unreachable. */
-  record Outcome(int status, JsonNode body) {
-
-    static Outcome unreachable() {
-      return new Outcome(0, SocketJson.object());
-    }
-
-    boolean reachable() {
-      return status > 0;
-    }
-  }
 
   private final WebClient identity;
   private final IdentitySettings settings;
@@ -52,31 +39,17 @@ class IdentityProfiles {
             .build();
   }
 
-  Mono<Outcome> update(String token, ObjectNode change) {
-    return identity
-        .put()
-        .uri("/api/v1/auth/me")
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-        .contentType(MediaType.APPLICATION_JSON)
-        .accept(MediaType.APPLICATION_JSON)
-        .bodyValue(SocketJson.write(change))
-        .exchangeToMono(
-            response ->
-                response
-                    .bodyToMono(String.class)
-                    .defaultIfEmpty("{}")
-                    .map(
-                        body -> {
-                          JsonNode parsed = SocketJson.readObject(body);
-                          return new Outcome(
-                              response.statusCode().value(),
-                              parsed == null ? SocketJson.object() : parsed);
-                        }))
-        .timeout(settings.identityTimeout().plusSeconds(1))
-        .onErrorResume(
-            failure -> {
-              log.warn("identity-service did not answer a profile change: {}", failure.toString());
-              return Mono.just(Outcome.unreachable());
-            });
+  Mono<ServiceAnswer> update(String token, ObjectNode change) {
+    return ServiceAnswer.of(
+        identity
+            .put()
+            .uri("/api/v1/auth/me")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+            .contentType(MediaType.APPLICATION_JSON)
+            .accept(MediaType.APPLICATION_JSON)
+            .bodyValue(SocketJson.write(change)),
+        settings.identityTimeout().plusSeconds(1),
+        failure ->
+            log.warn("identity-service did not answer a profile change: {}", failure.toString()));
   }
 }

@@ -2,8 +2,11 @@ package io.dealflow.realtime.socket.hellosales;
 
 import io.dealflow.realtime.socket.SocketJson;
 import io.netty.channel.ChannelOption;
+import java.time.Duration;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,20 +32,16 @@ class PlaybookCoach {
   /** One part of the coach's answer, as playbook-service streams it (server-sent events). */
   record Part(String event, JsonNode data) {}
 
-  /** playbook-service's answer to a feedback: its status and body, or unreachable. */
-  record Outcome(int status, JsonNode body) {
-
-    static Outcome unreachable() {
-      return new Outcome(0, SocketJson.object());
-    }
-  }
-
   private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS =
       new ParameterizedTypeReference<>() {};
 
+  private static final Logger log = LoggerFactory.getLogger(PlaybookCoach.class);
+
   private final WebClient playbook;
+  private final Duration timeout;
 
   PlaybookCoach(PlaybookSettings settings) {
+    this.timeout = settings.playbookTimeout();
     HttpClient http =
         HttpClient.create()
             .option(
@@ -78,26 +77,16 @@ class PlaybookCoach {
   }
 
   /** Stores a rating of one of the user's coach answers. */
-  Mono<Outcome> feedback(String token, String messageId, ObjectNode rating) {
-    return playbook
-        .post()
-        .uri("/api/v1/sailwind/coach/messages/{messageId}/feedback", messageId)
-        .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-        .contentType(MediaType.APPLICATION_JSON)
-        .bodyValue(SocketJson.write(rating))
-        .exchangeToMono(
-            response ->
-                response
-                    .bodyToMono(String.class)
-                    .defaultIfEmpty("{}")
-                    .map(
-                        body -> {
-                          ObjectNode parsed = SocketJson.readObject(body);
-                          return new Outcome(
-                              response.statusCode().value(),
-                              parsed == null ? SocketJson.object() : parsed);
-                        }))
-        .onErrorResume(unreachable -> Mono.just(Outcome.unreachable()));
+  Mono<ServiceAnswer> feedback(String token, String messageId, ObjectNode rating) {
+    return ServiceAnswer.of(
+        playbook
+            .post()
+            .uri("/api/v1/sailwind/coach/messages/{messageId}/feedback", messageId)
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(SocketJson.write(rating)),
+        timeout,
+        failure -> log.warn("playbook-service did not answer a feedback: {}", failure.toString()));
   }
 
   private static @Nullable Part part(ServerSentEvent<String> event) {
