@@ -6,17 +6,20 @@ import io.dealflow.devstack.Devstack;
 import io.dealflow.devstack.Redis;
 import io.dealflow.gateway.route.Backend;
 import io.dealflow.platform.request.RequestIds;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The gateway as it runs, on a random port, in front of the {@link Backends}, with the real Redis
@@ -28,8 +31,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * that per-address limits of one test never count requests of another.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-// Generous: the first request of a context, on a loaded 2-core machine, may take seconds.
-@AutoConfigureWebTestClient(timeout = "PT30S")
 @ActiveProfiles("dev")
 public abstract class GatewayTestBase {
 
@@ -41,9 +42,28 @@ public abstract class GatewayTestBase {
 
   private static final AtomicInteger CLIENTS = new AtomicInteger();
 
-  @Autowired protected WebTestClient client;
-
   @LocalServerPort protected int port;
+
+  /**
+   * A client of the running gateway that opens a connection per request. With a pool, every answer
+   * a test does not read to its end (a status or header check leaves the body) keeps its pooled
+   * connection, and after enough of them in the shared context a later request waited for a free
+   * connection until it timed out.
+   */
+  protected WebTestClient client;
+
+  @BeforeEach
+  void connect() {
+    client =
+        WebTestClient.bindToServer(
+                new ReactorClientHttpConnector(
+                    HttpClient.create(ConnectionProvider.newConnection())))
+            .baseUrl("http://localhost:" + port)
+            // Generous: the first request of a context, on a loaded 2-core machine, may take
+            // seconds.
+            .responseTimeout(Duration.ofSeconds(30))
+            .build();
+  }
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
