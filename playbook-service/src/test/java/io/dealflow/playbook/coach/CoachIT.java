@@ -204,6 +204,14 @@ class CoachIT extends RunningPlaybookService {
   }
 
   @Test
+  void aRefusalReachesAnEventStreamClientAsTheFamilyErrorBody() {
+    try (CoachStream refused = CoachStream.ask(baseUrl(), rep.token(), UUID.randomUUID(), " ")) {
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.body()).contains("\"detail\"").contains("\"code\"");
+    }
+  }
+
+  @Test
   void anotherOrganizationSeesNoneOfAConversation() {
     provider.reply(Reply.chunks("Private."));
     UUID conversation = UUID.randomUUID();

@@ -81,6 +81,15 @@ final class CoachStream implements AutoCloseable {
     return status;
   }
 
+  /** The whole body as text, for an answer that is not an event stream. */
+  String body() {
+    try {
+      return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The next event, or null at the end of the stream. */
   @Nullable Event next() {
     try {
