@@ -267,4 +267,27 @@ class GatewayEndpointsTest extends GatewayTestBase {
                                 .doesNotContain("secret-in-query")));
     assertThat(output.getAll()).doesNotContain(token);
   }
+
+  @Test
+  void theGatewaysErrorLogLinesCarryTheRequestId(CapturedOutput output) {
+    String requestId = "err-" + UUID.randomUUID();
+
+    client
+        .get()
+        .uri("/api/v1/scenarios")
+        .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.rep())
+        .header("X-Request-Id", requestId)
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503);
+
+    // Logged in an error operator, where Reactor no longer restores the MDC by itself.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(output.getOut().lines())
+                    .filteredOn(line -> line.contains("WARN") && line.contains("training-service"))
+                    .anySatisfy(line -> assertThat(line).contains("[" + requestId + "]")));
+  }
 }

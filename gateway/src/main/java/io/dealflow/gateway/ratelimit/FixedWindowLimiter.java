@@ -1,6 +1,8 @@
 package io.dealflow.gateway.ratelimit;
 
 import io.dealflow.gateway.ratelimit.RateLimitDecision.Usage;
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,7 @@ public final class FixedWindowLimiter {
 
   private static final Logger log = LoggerFactory.getLogger(FixedWindowLimiter.class);
   private static final long WARN_EVERY_MILLIS = 30_000;
+  private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
   @SuppressWarnings({"rawtypes", "unchecked"})
   private static final RedisScript<List<Long>> SCRIPT =
@@ -76,10 +79,16 @@ public final class FixedWindowLimiter {
         .timeout(timeout)
         .map(replies -> Optional.of(decide(limits, flatten(replies))))
         .onErrorResume(
-            failure -> {
-              warnFailOpen(failure);
-              return Mono.just(Optional.empty());
-            });
+            failure ->
+                Mono.deferContextual(
+                    context -> {
+                      // Context propagation is limited (application.yml): the request's MDC (its
+                      // id) is restored here explicitly for the warning.
+                      try (ContextSnapshot.Scope scope = SNAPSHOTS.setThreadLocalsFrom(context)) {
+                        warnFailOpen(failure);
+                      }
+                      return Mono.just(Optional.empty());
+                    }));
   }
 
   private RateLimitDecision decide(List<Limit> limits, List<Long> reply) {

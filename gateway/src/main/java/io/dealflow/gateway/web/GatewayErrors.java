@@ -7,6 +7,7 @@ import io.dealflow.platform.error.ApiError;
 import io.dealflow.platform.error.ApiFamily;
 import io.dealflow.platform.error.ErrorBodies;
 import io.dealflow.platform.error.ErrorKind;
+import io.dealflow.platform.request.RequestIds;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -19,6 +20,7 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -82,7 +84,24 @@ public final class GatewayErrors implements ErrorWebExceptionHandler, Ordered {
     if (exchange.getResponse().isCommitted()) {
       return Mono.error(failure);
     }
-    return write(exchange, describe(exchange, failure));
+    ApiError error;
+    // Context propagation is limited (application.yml): Reactor does not restore the MDC in this
+    // operator, so the request id is put there for the lines describe() logs.
+    String previous = MDC.get(RequestIds.MDC_KEY);
+    String requestId = Exchanges.requestId(exchange);
+    if (requestId != null) {
+      MDC.put(RequestIds.MDC_KEY, requestId);
+    }
+    try {
+      error = describe(exchange, failure);
+    } finally {
+      if (previous != null) {
+        MDC.put(RequestIds.MDC_KEY, previous);
+      } else {
+        MDC.remove(RequestIds.MDC_KEY);
+      }
+    }
+    return write(exchange, error);
   }
 
   /** What a failure means to the client. */

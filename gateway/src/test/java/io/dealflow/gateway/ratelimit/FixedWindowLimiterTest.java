@@ -2,24 +2,33 @@ package io.dealflow.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.dealflow.devstack.Devstack;
 import io.dealflow.devstack.Redis;
 import io.dealflow.gateway.ratelimit.FixedWindowLimiter.Limit;
 import io.dealflow.gateway.ratelimit.RateLimitDecision.Usage;
+import io.dealflow.platform.request.RequestIds;
+import io.micrometer.context.ContextRegistry;
+import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import reactor.util.context.Context;
 
 /** The limiter's Lua script against the real Redis. */
 class FixedWindowLimiterTest {
@@ -100,6 +109,39 @@ class FixedWindowLimiterTest {
 
     assertThat(decision).isEmpty();
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void theFailOpenWarningCarriesTheRequestIdOfTheRequestThatHitIt() throws IOException {
+    ContextRegistry.getInstance()
+        .registerThreadLocalAccessor(new Slf4jThreadLocalAccessor(RequestIds.MDC_KEY));
+    int nothingListens;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      nothingListens = socket.getLocalPort();
+    }
+    FixedWindowLimiter limiter = limiter("127.0.0.1", nothingListens, null);
+    String requestId = "limiter-" + UUID.randomUUID();
+    Logger logger = (Logger) LoggerFactory.getLogger(FixedWindowLimiter.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      limiter
+          .check(List.of(new Limit("auth", "auth:ip:4", 1, Duration.ofMinutes(1))))
+          .contextWrite(
+              Context.of(Slf4jThreadLocalAccessor.KEY, Map.of(RequestIds.MDC_KEY, requestId)))
+          .block();
+    } finally {
+      logger.detachAppender(appender);
+    }
+
+    assertThat(appender.list)
+        .singleElement()
+        .satisfies(
+            warning -> {
+              assertThat(warning.getFormattedMessage()).startsWith("Rate limits not enforced");
+              assertThat(warning.getMDCPropertyMap()).containsEntry(RequestIds.MDC_KEY, requestId);
+            });
   }
 
   private FixedWindowLimiter limiter(String host, int port, String password) {
