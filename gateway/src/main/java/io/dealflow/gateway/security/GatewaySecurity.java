@@ -20,9 +20,7 @@ import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -65,7 +63,7 @@ class GatewaySecurity {
         .oauth2ResourceServer(
             server ->
                 server
-                    .bearerTokenConverter(ignoringPublicPaths(publicPaths))
+                    .bearerTokenConverter(new BearerTokenConverter(publicPaths))
                     .authenticationEntryPoint(bearerErrors)
                     .accessDeniedHandler(bearerErrors)
                     .jwt(
@@ -116,15 +114,5 @@ class GatewaySecurity {
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)
             .responseTimeout(Duration.ofSeconds(5));
     return WebClient.builder().clientConnector(new ReactorClientHttpConnector(http)).build();
-  }
-
-  private static ServerAuthenticationConverter ignoringPublicPaths(
-      ServerWebExchangeMatcher publicPaths) {
-    ServerBearerTokenAuthenticationConverter bearer =
-        new ServerBearerTokenAuthenticationConverter();
-    return exchange ->
-        publicPaths
-            .matches(exchange)
-            .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
   }
 }
