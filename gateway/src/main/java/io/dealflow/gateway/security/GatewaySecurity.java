@@ -82,10 +82,8 @@ class GatewaySecurity {
   ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
     DevTokens.assertAllowed(properties.devToken(), environment);
     NimbusReactiveJwtDecoder keycloak =
-        NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri())
-            .jwsAlgorithm(SignatureAlgorithm.RS256)
-            .webClient(jwksClient())
-            .build();
+        keycloakDecoder(
+            properties.effectiveJwkSetUri(), jwksClient(), new CachedVerificationKeys());
     keycloak.setJwtValidator(JwtRules.validator(properties));
     SecurityProperties.DevToken devToken = properties.devToken();
     return token ->
@@ -107,8 +105,22 @@ class GatewaySecurity {
     return new CallerFilter();
   }
 
+  /**
+   * RS256 tokens signed by a key of the JWKS at {@code jwkSetUri}, the set cached and fetched again
+   * when a token names a key it does not hold; the keys converted once ({@link
+   * CachedVerificationKeys}). Checks the signature only: claims are the validator's part.
+   */
+  static NimbusReactiveJwtDecoder keycloakDecoder(
+      String jwkSetUri, WebClient client, CachedVerificationKeys keys) {
+    return NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri)
+        .jwsAlgorithm(SignatureAlgorithm.RS256)
+        .webClient(client)
+        .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(keys))
+        .build();
+  }
+
   /** Keycloak's key set, fetched with timeouts so that a hung Keycloak fails requests quickly. */
-  private static WebClient jwksClient() {
+  static WebClient jwksClient() {
     HttpClient http =
         HttpClient.create()
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2_000)
