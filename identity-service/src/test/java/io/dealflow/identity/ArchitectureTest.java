@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.springframework.stereotype.Repository;
+import io.dealflow.platform.test.ServiceArchitecture;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The package boundaries of identity-service, as CONVENTIONS.md draws them. */
@@ -93,16 +93,10 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule repositoriesArePackagePrivate =
-      classes().that().areAnnotatedWith(Repository.class).should().notBePublic();
+      ServiceArchitecture.REPOSITORIES_ARE_PACKAGE_PRIVATE;
 
   @ArchTest
-  static final ArchRule onlyRepositoriesWriteSql =
-      noClasses()
-          .that()
-          .areNotAnnotatedWith(Repository.class)
-          .should()
-          .dependOnClassesThat()
-          .resideInAPackage("org.springframework.jdbc.core..");
+  static final ArchRule onlyRepositoriesWriteSql = ServiceArchitecture.ONLY_REPOSITORIES_WRITE_SQL;
 
   @ArchTest
   static final ArchRule onlyTheAdapterCallsKeycloak =

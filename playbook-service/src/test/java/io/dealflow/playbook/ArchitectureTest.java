@@ -8,9 +8,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.dealflow.platform.test.ServiceArchitecture;
 import org.springframework.cloud.openfeign.FeignClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.web.bind.annotation.RestController;
 
 /** The package boundaries of playbook-service. */
 @AnalyzeClasses(
@@ -48,26 +47,14 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule controllersArePackagePrivateInWebPackages =
-      classes()
-          .that()
-          .areAnnotatedWith(RestController.class)
-          .should()
-          .notBePublic()
-          .andShould()
-          .resideInAPackage("..web..");
+      ServiceArchitecture.CONTROLLERS_ARE_PACKAGE_PRIVATE_IN_WEB_PACKAGES;
 
   @ArchTest
   static final ArchRule repositoriesArePackagePrivate =
-      classes().that().areAnnotatedWith(Repository.class).should().notBePublic();
+      ServiceArchitecture.REPOSITORIES_ARE_PACKAGE_PRIVATE;
 
   @ArchTest
-  static final ArchRule onlyRepositoriesWriteSql =
-      noClasses()
-          .that()
-          .areNotAnnotatedWith(Repository.class)
-          .should()
-          .dependOnClassesThat()
-          .resideInAPackage("org.springframework.jdbc.core..");
+  static final ArchRule onlyRepositoriesWriteSql = ServiceArchitecture.ONLY_REPOSITORIES_WRITE_SQL;
 
   @ArchTest
   static final ArchRule onlyTheIdentityPackageCallsIdentityService =

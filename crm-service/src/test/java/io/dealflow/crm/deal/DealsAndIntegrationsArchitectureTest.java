@@ -1,6 +1,5 @@
 package io.dealflow.crm.deal;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -8,8 +7,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import org.springframework.stereotype.Repository;
-import org.springframework.web.bind.annotation.RestController;
+import io.dealflow.platform.test.ServiceArchitecture;
 
 /** The boundaries of the deal and integration packages. */
 @AnalyzeClasses(
@@ -65,26 +63,14 @@ class DealsAndIntegrationsArchitectureTest {
 
   @ArchTest
   static final ArchRule controllersArePackagePrivateInWebPackages =
-      classes()
-          .that()
-          .areAnnotatedWith(RestController.class)
-          .should()
-          .notBePublic()
-          .andShould()
-          .resideInAPackage("..web..");
+      ServiceArchitecture.CONTROLLERS_ARE_PACKAGE_PRIVATE_IN_WEB_PACKAGES;
 
   @ArchTest
   static final ArchRule repositoriesArePackagePrivate =
-      classes().that().areAnnotatedWith(Repository.class).should().notBePublic();
+      ServiceArchitecture.REPOSITORIES_ARE_PACKAGE_PRIVATE;
 
   @ArchTest
-  static final ArchRule onlyRepositoriesWriteSql =
-      noClasses()
-          .that()
-          .areNotAnnotatedWith(Repository.class)
-          .should()
-          .dependOnClassesThat()
-          .resideInAPackage("org.springframework.jdbc.core..");
+  static final ArchRule onlyRepositoriesWriteSql = ServiceArchitecture.ONLY_REPOSITORIES_WRITE_SQL;
 
   @ArchTest
   static final ArchRule onlyConnectorsCallOtherSystems =

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
+import org.springframework.validation.method.MethodValidationResult;
+import org.springframework.validation.method.ParameterValidationResult;
 
 /**
  * How a framework's validation failure becomes a {@link FieldViolation}: a readable message led by
@@ -42,6 +45,25 @@ public final class Violations {
     for (ObjectError error : result.getGlobalErrors()) {
       violations.add(
           of(error.getObjectName(), codeOf(error.getCodes()), error.getDefaultMessage()));
+    }
+    return violations;
+  }
+
+  /**
+   * Every error of validated method parameters (path variables, query parameters), each under its
+   * field's name, else its parameter's.
+   */
+  public static List<FieldViolation> of(MethodValidationResult result) {
+    List<FieldViolation> violations = new ArrayList<>();
+    for (ParameterValidationResult parameter : result.getParameterValidationResults()) {
+      String name = parameter.getMethodParameter().getParameterName();
+      for (MessageSourceResolvable error : parameter.getResolvableErrors()) {
+        String field =
+            error instanceof FieldError fieldError
+                ? fieldError.getField()
+                : name != null ? name : "parameter";
+        violations.add(of(field, codeOf(error.getCodes()), error.getDefaultMessage()));
+      }
     }
     return violations;
   }

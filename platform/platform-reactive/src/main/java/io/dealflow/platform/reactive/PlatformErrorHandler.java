@@ -3,19 +3,14 @@ package io.dealflow.platform.reactive;
 import io.dealflow.platform.error.ApiError;
 import io.dealflow.platform.error.ApiException;
 import io.dealflow.platform.error.ErrorKind;
-import io.dealflow.platform.error.FieldViolation;
 import io.dealflow.platform.error.Violations;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
-import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -55,7 +50,7 @@ final class PlatformErrorHandler implements ErrorWebExceptionHandler, Ordered {
       case WebExchangeBindException bind ->
           ApiError.validation(Violations.of(bind.getBindingResult()));
       case HandlerMethodValidationException validation ->
-          ApiError.validation(violations(validation));
+          ApiError.validation(Violations.of(validation));
       case UnsupportedMediaTypeStatusException media ->
           ApiError.of(
               ErrorKind.UNSUPPORTED_MEDIA_TYPE,
@@ -111,25 +106,6 @@ final class PlatformErrorHandler implements ErrorWebExceptionHandler, Ordered {
       default ->
           ApiError.of(kind, status.getReason() != null ? status.getReason() : "Request failed");
     };
-  }
-
-  private static List<FieldViolation> violations(HandlerMethodValidationException e) {
-    List<FieldViolation> violations = new ArrayList<>();
-    e.getParameterValidationResults()
-        .forEach(
-            result -> {
-              String name = result.getMethodParameter().getParameterName();
-              for (MessageSourceResolvable error : result.getResolvableErrors()) {
-                String field =
-                    error instanceof FieldError fieldError
-                        ? fieldError.getField()
-                        : name != null ? name : "parameter";
-                violations.add(
-                    Violations.of(
-                        field, Violations.codeOf(error.getCodes()), error.getDefaultMessage()));
-              }
-            });
-    return violations;
   }
 
   /** Before Spring Boot's default handler. */

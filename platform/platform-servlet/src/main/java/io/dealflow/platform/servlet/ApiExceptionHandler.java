@@ -7,17 +7,14 @@ import io.dealflow.platform.error.FieldViolation;
 import io.dealflow.platform.error.Violations;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -63,22 +60,7 @@ public class ApiExceptionHandler {
   @ExceptionHandler(HandlerMethodValidationException.class)
   ResponseEntity<Object> invalidParameters(
       HandlerMethodValidationException e, HttpServletRequest request) {
-    List<FieldViolation> violations = new ArrayList<>();
-    e.getParameterValidationResults()
-        .forEach(
-            result -> {
-              String name = result.getMethodParameter().getParameterName();
-              for (MessageSourceResolvable error : result.getResolvableErrors()) {
-                String field =
-                    error instanceof FieldError fieldError
-                        ? fieldError.getField()
-                        : name != null ? name : "parameter";
-                violations.add(
-                    Violations.of(
-                        field, Violations.codeOf(error.getCodes()), error.getDefaultMessage()));
-              }
-            });
-    return errors.entity(request, ApiError.validation(violations));
+    return errors.entity(request, ApiError.validation(Violations.of(e)));
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
