@@ -7,6 +7,8 @@ package io.dealflow.devstack;
  *
  * @param baseUrl e.g. {@code http://localhost:8180}
  * @param issuerUri the {@code iss} of its tokens, as its discovery document states it
+ * @param opsClientId the client whose service account holds the {@code operator} realm role
+ * @param opsClientSecret its secret, for client-credentials tokens of operators and their tools
  * @param demoPassword the password of the demo users ({@link #DEMO_ADMIN_EMAIL}, {@link
  *     #DEMO_REP_EMAIL})
  */
@@ -18,6 +20,8 @@ public record Keycloak(
     String tokenUri,
     String identityClientId,
     String identityClientSecret,
+    String opsClientId,
+    String opsClientSecret,
     String adminUsername,
     String adminPassword,
     String demoPassword,
@@ -26,6 +30,7 @@ public record Keycloak(
   public static final String REALM = "dealflow";
   public static final String IDENTITY_CLIENT_ID = "dealflow-identity";
   public static final String WEB_CLIENT_ID = "dealflow-web";
+  public static final String OPS_CLIENT_ID = "dealflow-ops";
 
   /** The audience every Dealflow access token carries and every service checks. */
   public static final String API_AUDIENCE = "dealflow-api";

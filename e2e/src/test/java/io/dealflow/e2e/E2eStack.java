@@ -39,7 +39,10 @@ final class E2eStack {
               .withLogsDir(Path.of("target", "e2e-logs").toAbsolutePath());
       for (ServiceDefinition service : Services.ALL) {
         if (Files.isDirectory(service.moduleDir(options.repositoryRoot()))) {
-          options = options.withPort(service.name(), freePort());
+          options =
+              options
+                  .withPort(service.name(), freePort())
+                  .withManagementPort(service.name(), freePort());
         }
       }
       stack = Stack.start(options);

@@ -67,7 +67,8 @@ class QueryParametersTest {
 
   @Test
   void aCallerWithoutAnOrganizationIsForbidden() {
-    Tenant orphan = new Tenant(UUID.randomUUID(), "x@example.com", null, Set.of(), Set.of());
+    Tenant orphan =
+        new Tenant(UUID.randomUUID(), "x@example.com", null, Set.of(), Set.of(), Map.of());
 
     assertThatThrownBy(() -> Callers.organization(orphan))
         .isInstanceOfSatisfying(

@@ -180,6 +180,7 @@ final class EmbeddedKeycloak {
     env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword());
     env.put(KeycloakSecrets.CLIENT_SECRET, secrets.identityClientSecret());
     env.put(KeycloakSecrets.DEMO_PASSWORD, secrets.demoPassword());
+    env.put(KeycloakSecrets.OPS_CLIENT_SECRET, secrets.opsClientSecret());
     try {
       Files.writeString(
           logFile,

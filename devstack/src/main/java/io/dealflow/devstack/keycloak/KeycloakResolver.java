@@ -120,6 +120,7 @@ public final class KeycloakResolver {
             .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.adminPassword())
             .withEnv(KeycloakSecrets.CLIENT_SECRET, secrets.identityClientSecret())
             .withEnv(KeycloakSecrets.DEMO_PASSWORD, secrets.demoPassword())
+            .withEnv(KeycloakSecrets.OPS_CLIENT_SECRET, secrets.opsClientSecret())
             .withCopyToContainer(
                 Transferable.of(RealmExport.bytes()),
                 "/opt/keycloak/data/import/" + RealmExport.FILE_NAME)

@@ -17,14 +17,18 @@ import java.util.HexFormat;
 import java.util.Properties;
 
 /**
- * The secrets of a local Keycloak: its bootstrap admin, the {@code dealflow-identity} client secret
- * and the demo users' password. Generated once into {@code <stateDir>/secrets.properties} (mode
- * 0600) so that nothing secret lives in the repository; {@code DEALFLOW_KEYCLOAK_*} and {@code
- * DEALFLOW_DEMO_PASSWORD} override them, which is how a Keycloak devstack did not start gets its
- * real values.
+ * The secrets of a local Keycloak: its bootstrap admin, the {@code dealflow-identity} and {@code
+ * dealflow-ops} client secrets and the demo users' password. Generated once into {@code
+ * <stateDir>/secrets.properties} (mode 0600) so that nothing secret lives in the repository; {@code
+ * DEALFLOW_KEYCLOAK_*} and {@code DEALFLOW_DEMO_PASSWORD} override them, which is how a Keycloak
+ * devstack did not start gets its real values.
  */
 public record KeycloakSecrets(
-    String adminUsername, String adminPassword, String identityClientSecret, String demoPassword) {
+    String adminUsername,
+    String adminPassword,
+    String identityClientSecret,
+    String opsClientSecret,
+    String demoPassword) {
 
   public static final String FILE_NAME = "secrets.properties";
 
@@ -32,11 +36,13 @@ public record KeycloakSecrets(
   public static final String ADMIN_PASSWORD = "DEALFLOW_KEYCLOAK_ADMIN_PASSWORD";
   public static final String CLIENT_SECRET = "DEALFLOW_KEYCLOAK_CLIENT_SECRET";
   public static final String DEMO_PASSWORD = "DEALFLOW_DEMO_PASSWORD";
+  public static final String OPS_CLIENT_SECRET = "DEALFLOW_OPS_CLIENT_SECRET";
 
   static final String KEY_ADMIN_USERNAME = "keycloak.admin.username";
   static final String KEY_ADMIN_PASSWORD = "keycloak.admin.password";
   static final String KEY_CLIENT_SECRET = "keycloak.identity-client.secret";
   static final String KEY_DEMO_PASSWORD = "demo.password";
+  static final String KEY_OPS_CLIENT_SECRET = "keycloak.ops-client.secret";
 
   private static final String ALPHABET =
       "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -61,6 +67,7 @@ public record KeycloakSecrets(
     changed |= putIfAbsent(stored, KEY_ADMIN_PASSWORD, random(24));
     changed |= putIfAbsent(stored, KEY_CLIENT_SECRET, random(40));
     changed |= putIfAbsent(stored, KEY_DEMO_PASSWORD, random(16));
+    changed |= putIfAbsent(stored, KEY_OPS_CLIENT_SECRET, random(40));
     if (changed) {
       write(file, stored);
     }
@@ -68,6 +75,7 @@ public record KeycloakSecrets(
         stored.getProperty(KEY_ADMIN_USERNAME),
         stored.getProperty(KEY_ADMIN_PASSWORD),
         stored.getProperty(KEY_CLIENT_SECRET),
+        stored.getProperty(KEY_OPS_CLIENT_SECRET),
         stored.getProperty(KEY_DEMO_PASSWORD));
   }
 
@@ -76,6 +84,7 @@ public record KeycloakSecrets(
         settings.get(ADMIN_USERNAME, adminUsername),
         settings.get(ADMIN_PASSWORD, adminPassword),
         settings.get(CLIENT_SECRET, identityClientSecret),
+        settings.get(OPS_CLIENT_SECRET, opsClientSecret),
         settings.get(DEMO_PASSWORD, demoPassword));
   }
 
@@ -87,7 +96,13 @@ public record KeycloakSecrets(
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       String consumed =
-          String.join("\n", adminUsername, adminPassword, identityClientSecret, demoPassword);
+          String.join(
+              "\n",
+              adminUsername,
+              adminPassword,
+              identityClientSecret,
+              opsClientSecret,
+              demoPassword);
       digest.update(consumed.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {

@@ -40,6 +40,8 @@ record WellKnown(String issuer, String jwksUri, String tokenEndpoint) {
         tokenEndpoint,
         Keycloak.IDENTITY_CLIENT_ID,
         secrets.identityClientSecret(),
+        Keycloak.OPS_CLIENT_ID,
+        secrets.opsClientSecret(),
         secrets.adminUsername(),
         secrets.adminPassword(),
         secrets.demoPassword(),

@@ -32,12 +32,34 @@ final class Banner {
             + " s)");
     out.add("");
     if (gateway) {
-      row(out, "Gateway", stack.gatewayUrl());
+      row(
+          out,
+          "Gateway",
+          stack.gatewayUrl() + "  (management " + stack.managementUrl("gateway") + ")");
     }
     for (String service : stack.services()) {
       if (!service.equals("gateway")) {
-        row(out, "Service", service + "  " + stack.serviceUrl(service));
+        row(
+            out,
+            "Service",
+            service
+                + "  "
+                + stack.serviceUrl(service)
+                + "  (management "
+                + stack.managementUrl(service)
+                + ")");
       }
+    }
+    if (!stack.services().isEmpty()) {
+      row(
+          out,
+          "Management",
+          "/actuator on each management port: probes and Prometheus open; the rest (dead"
+              + " letters, plans) needs an operator token");
+      row(
+          out,
+          "",
+          "(client credentials of " + keycloak.opsClientId() + ", secret in " + secrets + ")");
     }
     if (!stack.options().infraOnly()) {
       String notStarted =

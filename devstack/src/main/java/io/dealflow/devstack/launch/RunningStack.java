@@ -81,6 +81,15 @@ public final class RunningStack implements AutoCloseable {
     return "http://localhost:" + options.portOf(definition);
   }
 
+  /**
+   * Where a running service's actuator answers (probes, Prometheus, operator endpoints), e.g.
+   * {@code http://localhost:9101}; never routed by the gateway.
+   */
+  public String managementUrl(String service) {
+    serviceUrl(service);
+    return "http://localhost:" + options.managementPortOf(Services.named(service).orElseThrow());
+  }
+
   /** The gateway's base URL, e.g. {@code http://localhost:8080}; fails if it was not started. */
   public String gatewayUrl() {
     return serviceUrl("gateway");

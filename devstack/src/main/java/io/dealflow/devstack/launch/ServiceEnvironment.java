@@ -63,6 +63,7 @@ final class ServiceEnvironment {
       List<ServiceDefinition> catalog) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("SERVER_PORT", String.valueOf(options.portOf(service)));
+    env.put("MANAGEMENT_SERVER_PORT", String.valueOf(options.managementPortOf(service)));
     env.put("SPRING_PROFILES_ACTIVE", options.profile());
 
     env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers());
@@ -98,6 +99,9 @@ final class ServiceEnvironment {
         for (ServiceDefinition other : catalog) {
           if (other.role() != ServiceDefinition.Role.GATEWAY) {
             env.put(other.gatewayUriVariable(), "http://localhost:" + options.portOf(other));
+            env.put(
+                other.gatewayManagementUriVariable(),
+                "http://localhost:" + options.managementPortOf(other));
           }
         }
       }

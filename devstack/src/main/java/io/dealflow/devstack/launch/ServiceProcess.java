@@ -26,15 +26,23 @@ final class ServiceProcess {
 
   private final String name;
   private final int port;
+  private final int managementPort;
   private final Process process;
   private final Path logFile;
   private final Thread pump;
   private final long startedNanos;
 
   private ServiceProcess(
-      String name, int port, Process process, Path logFile, Thread pump, long startedNanos) {
+      String name,
+      int port,
+      int managementPort,
+      Process process,
+      Path logFile,
+      Thread pump,
+      long startedNanos) {
     this.name = name;
     this.port = port;
+    this.managementPort = managementPort;
     this.process = process;
     this.logFile = logFile;
     this.pump = pump;
@@ -44,6 +52,7 @@ final class ServiceProcess {
   static ServiceProcess start(
       String name,
       int port,
+      int managementPort,
       List<String> command,
       Map<String, String> environment,
       Path workingDirectory,
@@ -77,7 +86,8 @@ final class ServiceProcess {
             .name("log-" + name)
             .daemon(true)
             .start(() -> copyOutput(process, logFile, console, prefix, streamToConsole));
-    return new ServiceProcess(name, port, process, logFile, pump, System.nanoTime());
+    return new ServiceProcess(
+        name, port, managementPort, process, logFile, pump, System.nanoTime());
   }
 
   private static void copyOutput(
@@ -108,6 +118,10 @@ final class ServiceProcess {
     return port;
   }
 
+  int managementPort() {
+    return managementPort;
+  }
+
   Path logFile() {
     return logFile;
   }
@@ -129,7 +143,7 @@ final class ServiceProcess {
   }
 
   boolean ready() {
-    URI uri = URI.create("http://localhost:" + port + "/actuator/health/readiness");
+    URI uri = URI.create("http://localhost:" + managementPort + "/actuator/health/readiness");
     return Probes.status(uri, Duration.ofSeconds(2)) == 200;
   }
 

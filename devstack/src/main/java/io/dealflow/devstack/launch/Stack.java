@@ -156,6 +156,7 @@ public final class Stack {
           ServiceProcess.start(
               service.name(),
               options.portOf(service),
+              options.managementPortOf(service),
               command,
               env,
               service.moduleDir(options.repositoryRoot()),
@@ -194,7 +195,7 @@ public final class Stack {
               ServiceFailure.of(
                       process,
                       "not ready after %d s (GET http://localhost:%d/actuator/health/readiness never answered 200)"
-                          .formatted(timeout, process.port()))
+                          .formatted(timeout, process.managementPort()))
                   .report());
         }
       }

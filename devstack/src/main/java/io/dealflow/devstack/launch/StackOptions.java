@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param services short names to start, or null for every service whose module is built
  * @param ports ports that differ from the table's ({@link Services}), by short name
+ * @param managementPorts management (actuator) ports that differ from the table's, by short name
  * @param jvmArguments JVM flags for each service ({@code --enable-native-access=ALL-UNNAMED} is
  *     always added)
  * @param streamLogs whether the services' output also goes to {@code console} (it always goes to
@@ -35,6 +36,7 @@ public record StackOptions(
     @Nullable Set<String> services,
     String profile,
     Map<String, Integer> ports,
+    Map<String, Integer> managementPorts,
     boolean infraOnly,
     Path logsDir,
     Duration readinessTimeout,
@@ -52,6 +54,7 @@ public record StackOptions(
   public StackOptions {
     services = services == null ? null : Set.copyOf(services);
     ports = Map.copyOf(ports);
+    managementPorts = Map.copyOf(managementPorts);
     jvmArguments = List.copyOf(jvmArguments);
   }
 
@@ -71,6 +74,7 @@ public record StackOptions(
         root,
         null,
         "dev",
+        Map.of(),
         Map.of(),
         false,
         Devstack.logsDir(),
@@ -96,6 +100,14 @@ public record StackOptions(
   /** Runs {@code service} (short name) on {@code port} instead of the table's port. */
   public StackOptions withPort(String service, int port) {
     return change(b -> b.ports.put(service, port));
+  }
+
+  /**
+   * Serves {@code service}'s actuator (probes, metrics, operator endpoints) on {@code port} instead
+   * of the table's management port.
+   */
+  public StackOptions withManagementPort(String service, int port) {
+    return change(b -> b.managementPorts.put(service, port));
   }
 
   public StackOptions withGatewayPort(int port) {
@@ -142,6 +154,7 @@ public record StackOptions(
     @Nullable Set<String> services;
     String profile;
     final Map<String, Integer> ports;
+    final Map<String, Integer> managementPorts;
     boolean infraOnly;
     Path logsDir;
     Duration readinessTimeout;
@@ -155,6 +168,7 @@ public record StackOptions(
       services = from.services;
       profile = from.profile;
       ports = new HashMap<>(from.ports);
+      managementPorts = new HashMap<>(from.managementPorts);
       infraOnly = from.infraOnly;
       logsDir = from.logsDir;
       readinessTimeout = from.readinessTimeout;
@@ -170,6 +184,7 @@ public record StackOptions(
           services,
           profile,
           ports,
+          managementPorts,
           infraOnly,
           logsDir,
           readinessTimeout,
@@ -183,6 +198,11 @@ public record StackOptions(
   /** The port a service listens on in this stack. */
   public int portOf(ServiceDefinition service) {
     return ports.getOrDefault(service.name(), service.port());
+  }
+
+  /** The port a service serves its actuator on: probes, Prometheus, operator endpoints. */
+  public int managementPortOf(ServiceDefinition service) {
+    return managementPorts.getOrDefault(service.name(), service.managementPort());
   }
 
   /**

@@ -55,6 +55,9 @@ class KeycloakIT {
     assertThat(claims.path("iss").asString()).isEqualTo(keycloak.issuerUri());
     assertThat(claims.path("org_id").asString()).isEqualTo(Keycloak.DEMO_ORGANIZATION_ID);
     assertThat(claims.path("org_ids").isArray()).isTrue();
+    assertThat(claims.path("org_roles").path(Keycloak.DEMO_ORGANIZATION_ID).asString())
+        .isEqualTo("admin");
+    assertThat(claims.path("org_plan").asString()).isEqualTo("starter");
     assertThat(strings(claims.path("org_ids"))).containsExactly(Keycloak.DEMO_ORGANIZATION_ID);
     assertThat(strings(claims.path("realm_access").path("roles"))).contains("admin");
     assertThat(claims.path("email").asString()).isEqualTo(Keycloak.DEMO_ADMIN_EMAIL);
@@ -107,10 +110,11 @@ class KeycloakIT {
     String user =
         """
         {"username":"%s","email":"%s","firstName":"Iris","lastName":"Test","enabled":true,
-         "emailVerified":true,"attributes":{"org_id":["%s"],"org_ids":["%s","%s"]},
+         "emailVerified":true,"attributes":{"org_id":["%s"],"org_ids":["%s","%s"],
+         "org_roles":["{\\"%s\\":\\"manager\\",\\"%s\\":\\"rep\\"}"],"org_plan":["pro"]},
          "credentials":[{"type":"password","value":"it-password-1","temporary":false}]}
         """
-            .formatted(email, email, orgA, orgA, orgB);
+            .formatted(email, email, orgA, orgA, orgB, orgA, orgB);
     HttpResponse<String> created = admin("POST", "/users", user);
     assertThat(created.statusCode()).isEqualTo(201);
     String location = created.headers().firstValue("Location").orElseThrow();
@@ -129,6 +133,82 @@ class KeycloakIT {
       assertThat(strings(claims.path("org_ids"))).containsExactlyInAnyOrder(orgA, orgB);
       assertThat(strings(claims.path("realm_access").path("roles"))).contains("manager");
       assertThat(audience(claims)).contains("dealflow-api");
+      assertThat(claims.path("org_roles").isObject()).as(claims.toString()).isTrue();
+      assertThat(claims.path("org_roles").path(orgA).asString()).isEqualTo("manager");
+      assertThat(claims.path("org_roles").path(orgB).asString()).isEqualTo("rep");
+      assertThat(claims.path("org_plan").asString()).isEqualTo("pro");
+    } finally {
+      admin("DELETE", userPath, null);
+    }
+  }
+
+  @Test
+  void theOpsServiceAccountIsAnOperatorOfNoOrganization() throws Exception {
+    HttpResponse<String> grant =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(keycloak.tokenUri()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&client_id="
+                            + encode(keycloak.opsClientId())
+                            + "&client_secret="
+                            + encode(keycloak.opsClientSecret())))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    JsonNode claims = accessTokenClaims(grant);
+    assertThat(strings(claims.path("realm_access").path("roles"))).contains("operator");
+    assertThat(audience(claims)).contains("dealflow-api");
+    assertThat(claims.has("org_id")).isFalse();
+    assertThat(
+            strings(
+                accessTokenClaims(passwordGrant(Keycloak.DEMO_ADMIN_EMAIL, keycloak.demoPassword()))
+                    .path("realm_access")
+                    .path("roles")))
+        .doesNotContain("operator");
+  }
+
+  @Test
+  void aRefreshTokenWorksOnce() throws Exception {
+    HttpResponse<String> signedIn = passwordGrant(Keycloak.DEMO_REP_EMAIL, keycloak.demoPassword());
+    String refresh = JSON.readTree(signedIn.body()).path("refresh_token").asString();
+
+    HttpResponse<String> first =
+        tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", refresh));
+    HttpResponse<String> reused =
+        tokenRequest(Map.of("grant_type", "refresh_token", "refresh_token", refresh));
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    assertThat(reused.statusCode()).as(reused.body()).isEqualTo(400);
+    assertThat(JSON.readTree(reused.body()).path("error").asString()).isEqualTo("invalid_grant");
+  }
+
+  @Test
+  void repeatedWrongPasswordsLockTheAccountForAWhile() throws Exception {
+    String email = "devstack-it-" + UUID.randomUUID() + "@example.test";
+    String user =
+        """
+        {"username":"%s","email":"%s","firstName":"Bruno","lastName":"Force","enabled":true,
+         "emailVerified":true,
+         "credentials":[{"type":"password","value":"it-password-2","temporary":false}]}
+        """
+            .formatted(email, email);
+    HttpResponse<String> created = admin("POST", "/users", user);
+    assertThat(created.statusCode()).isEqualTo(201);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    String userPath = location.substring(location.indexOf("/users/"));
+    try {
+      assertThat(passwordGrant(email, "it-password-2").statusCode()).isEqualTo(200);
+      for (int attempt = 0; attempt < 10; attempt++) {
+        assertThat(passwordGrant(email, "guess-" + attempt).statusCode()).isEqualTo(400);
+      }
+
+      HttpResponse<String> rightPassword = passwordGrant(email, "it-password-2");
+
+      assertThat(rightPassword.statusCode()).as(rightPassword.body()).isEqualTo(400);
+      assertThat(JSON.readTree(rightPassword.body()).path("error").asString())
+          .isEqualTo("invalid_grant");
     } finally {
       admin("DELETE", userPath, null);
     }

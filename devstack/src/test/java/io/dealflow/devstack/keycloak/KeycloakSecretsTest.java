@@ -27,6 +27,7 @@ class KeycloakSecretsTest {
     assertThat(first.adminUsername()).isEqualTo("admin");
     assertThat(first.demoPassword()).hasSize(16);
     assertThat(first.identityClientSecret()).hasSize(40).isNotEqualTo(first.adminPassword());
+    assertThat(first.opsClientSecret()).hasSize(40).isNotEqualTo(first.identityClientSecret());
   }
 
   @Test
@@ -51,7 +52,8 @@ class KeycloakSecretsTest {
             Map.of(
                     "DEALFLOW_DEMO_PASSWORD", "changed-1",
                     "DEALFLOW_KEYCLOAK_CLIENT_SECRET", "changed-2",
-                    "DEALFLOW_KEYCLOAK_ADMIN_PASSWORD", "changed-3")
+                    "DEALFLOW_KEYCLOAK_ADMIN_PASSWORD", "changed-3",
+                    "DEALFLOW_OPS_CLIENT_SECRET", "changed-4")
                 .entrySet())
         .allSatisfy(
             change ->
@@ -70,6 +72,9 @@ class KeycloakSecretsTest {
 
     assertThat(secrets.toString())
         .doesNotContain(
-            secrets.adminPassword(), secrets.identityClientSecret(), secrets.demoPassword());
+            secrets.adminPassword(),
+            secrets.identityClientSecret(),
+            secrets.opsClientSecret(),
+            secrets.demoPassword());
   }
 }

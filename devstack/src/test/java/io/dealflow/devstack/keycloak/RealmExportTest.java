@@ -29,6 +29,7 @@ class RealmExportTest {
     assertThat(placeholders())
         .containsExactlyInAnyOrder(
             "DEALFLOW_KEYCLOAK_CLIENT_SECRET",
+            "DEALFLOW_OPS_CLIENT_SECRET",
             "DEALFLOW_DEMO_PASSWORD",
             "DEALFLOW_DEMO_PASSWORD",
             // Keycloak's own client-roles mapper; no environment variable has this name.
@@ -43,10 +44,38 @@ class RealmExportTest {
     assertThat(REALM.path("accessTokenLifespan").asInt()).isEqualTo(1800);
     assertThat(REALM.path("ssoSessionIdleTimeout").asInt()).isEqualTo(7 * 24 * 3600);
     assertThat(REALM.path("ssoSessionMaxLifespan").asInt()).isEqualTo(7 * 24 * 3600);
-    assertThat(REALM.path("passwordPolicy").asString()).isEqualTo("length(8)");
+    assertThat(REALM.path("passwordPolicy").asString())
+        .isEqualTo(
+            "length(8) and maxLength(128) and notUsername and notEmail and passwordHistory(3)");
     assertThat(REALM.path("registrationAllowed").asBoolean()).isFalse();
     assertThat(names(REALM.path("roles").path("realm")))
-        .containsExactlyInAnyOrder("admin", "manager", "rep", "agent");
+        .containsExactlyInAnyOrder("admin", "manager", "rep", "agent", "operator");
+  }
+
+  @Test
+  void productionDefaultsLockOutGuessersAndRotateRefreshTokens() {
+    assertThat(REALM.path("bruteForceProtected").asBoolean()).isTrue();
+    assertThat(REALM.path("permanentLockout").asBoolean()).isFalse();
+    assertThat(REALM.path("failureFactor").asInt()).isEqualTo(10);
+    assertThat(REALM.path("maxFailureWaitSeconds").asInt()).isEqualTo(900);
+    assertThat(REALM.path("revokeRefreshToken").asBoolean()).isTrue();
+    assertThat(REALM.path("refreshTokenMaxReuse").asInt()).isZero();
+  }
+
+  @Test
+  void onlyTheOpsServiceAccountIsAnOperator() {
+    JsonNode ops = client("dealflow-ops");
+    assertThat(ops.path("serviceAccountsEnabled").asBoolean()).isTrue();
+    assertThat(ops.path("directAccessGrantsEnabled").asBoolean()).isFalse();
+    assertThat(ops.path("standardFlowEnabled").asBoolean()).isFalse();
+    assertThat(ops.path("secret").asString()).isEqualTo("${DEALFLOW_OPS_CLIENT_SECRET}");
+    assertThat(strings(ops.path("defaultClientScopes"))).contains("dealflow-api-audience", "roles");
+    for (JsonNode user : REALM.path("users")) {
+      boolean operator = strings(user.path("realmRoles")).contains("operator");
+      assertThat(operator)
+          .as(user.path("username").asString())
+          .isEqualTo(user.path("username").asString().equals("service-account-dealflow-ops"));
+    }
   }
 
   @Test
@@ -88,7 +117,8 @@ class RealmExportTest {
 
   @Test
   void tenancyScopeMapsOrganizationAttributesToClaims() {
-    Map<String, Boolean> multivaluedByClaim = Map.of("org_id", false, "org_ids", true);
+    Map<String, Boolean> multivaluedByClaim =
+        Map.of("org_id", false, "org_ids", true, "org_roles", false, "org_plan", false);
     for (JsonNode mapper : scope("dealflow-tenancy").path("protocolMappers")) {
       JsonNode config = mapper.path("config");
       String claim = config.path("claim.name").asString();
@@ -98,6 +128,12 @@ class RealmExportTest {
           .isEqualTo(String.valueOf(multivaluedByClaim.get(claim)));
       assertThat(config.path("access.token.claim").asString()).isEqualTo("true");
     }
+    assertThat(
+            find(scope("dealflow-tenancy").path("protocolMappers"), "name", "org_roles")
+                .path("config")
+                .path("jsonType.label")
+                .asString())
+        .isEqualTo("JSON");
   }
 
   @Test
@@ -120,7 +156,8 @@ class RealmExportTest {
         assertThat(strings(attribute.path("permissions").path("view"))).containsExactly("admin");
       }
     }
-    assertThat(names(profile.path("attributes"))).contains("org_id", "org_ids");
+    assertThat(names(profile.path("attributes")))
+        .contains("org_id", "org_ids", "org_roles", "org_plan");
   }
 
   @Test
@@ -132,12 +169,17 @@ class RealmExportTest {
     assertThat(rep.path("id").asString()).isEqualTo(Keycloak.DEMO_REP_USER_ID);
     assertThat(strings(admin.path("realmRoles"))).contains("admin");
     assertThat(strings(rep.path("realmRoles"))).contains("rep").doesNotContain("admin");
+    assertThat(strings(admin.path("attributes").path("org_roles")))
+        .containsExactly("{\"" + Keycloak.DEMO_ORGANIZATION_ID + "\":\"admin\"}");
+    assertThat(strings(rep.path("attributes").path("org_roles")))
+        .containsExactly("{\"" + Keycloak.DEMO_ORGANIZATION_ID + "\":\"rep\"}");
     for (JsonNode user : List.of(admin, rep)) {
       assertThat(user.path("emailVerified").asBoolean()).isTrue();
       assertThat(strings(user.path("attributes").path("org_id")))
           .containsExactly(Keycloak.DEMO_ORGANIZATION_ID);
       assertThat(strings(user.path("attributes").path("org_ids")))
           .containsExactly(Keycloak.DEMO_ORGANIZATION_ID);
+      assertThat(strings(user.path("attributes").path("org_plan"))).containsExactly("starter");
       assertThat(user.path("credentials").get(0).path("value").asString())
           .isEqualTo("${DEALFLOW_DEMO_PASSWORD}");
     }

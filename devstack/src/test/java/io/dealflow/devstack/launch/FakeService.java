@@ -39,11 +39,15 @@ public final class FakeService {
     boolean ready = !"false".equals(behaviour.getProperty("ready"));
     int port = Integer.parseInt(System.getenv("SERVER_PORT"));
     HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
-    server.createContext(
-        "/actuator/health/readiness",
-        exchange -> respond(exchange, ready ? 200 : 503, ready ? "{\"status\":\"UP\"}" : "{}"));
     server.createContext("/env", exchange -> respond(exchange, 200, environment()));
     server.start();
+    // Like a Spring service, the probes answer on the management port only.
+    int managementPort = Integer.parseInt(System.getenv("MANAGEMENT_SERVER_PORT"));
+    HttpServer management = HttpServer.create(new InetSocketAddress(managementPort), 0);
+    management.createContext(
+        "/actuator/health/readiness",
+        exchange -> respond(exchange, ready ? 200 : 503, ready ? "{\"status\":\"UP\"}" : "{}"));
+    management.start();
     System.out.println("fake service listening on " + port);
   }
 
@@ -53,6 +57,7 @@ public final class FakeService {
         .forEach(
             (name, value) -> {
               if (name.startsWith("SERVER_")
+                  || name.startsWith("MANAGEMENT_")
                   || name.startsWith("SPRING_")
                   || name.startsWith("DEALFLOW_")
                   || name.equals("JAVA_TOOL_OPTIONS")) {

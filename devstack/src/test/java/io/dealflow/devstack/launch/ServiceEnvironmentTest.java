@@ -36,6 +36,8 @@ class ServiceEnvironmentTest {
               "http://localhost:8180/realms/dealflow/protocol/openid-connect/token",
               "dealflow-identity",
               "client-secret",
+              "dealflow-ops",
+              "ops-secret",
               "admin",
               "admin-pass",
               "demo-pass",
@@ -46,6 +48,7 @@ class ServiceEnvironmentTest {
           Path.of("/repo"),
           null,
           "dev",
+          Map.of(),
           Map.of(),
           false,
           Path.of("/repo/.devstack/logs"),
@@ -107,7 +110,10 @@ class ServiceEnvironmentTest {
             entry("DEALFLOW_GATEWAY_SERVICES_CRM_URI", "http://localhost:8104"),
             entry("DEALFLOW_GATEWAY_SERVICES_INSIGHTS_URI", "http://localhost:8105"),
             entry("DEALFLOW_GATEWAY_SERVICES_SUPPORT_URI", "http://localhost:8106"),
-            entry("DEALFLOW_GATEWAY_SERVICES_REALTIME_URI", "http://localhost:8107"))
+            entry("DEALFLOW_GATEWAY_SERVICES_REALTIME_URI", "http://localhost:8107"),
+            entry("MANAGEMENT_SERVER_PORT", "9080"),
+            entry("DEALFLOW_GATEWAY_SERVICES_IDENTITY_MANAGEMENT_URI", "http://localhost:9101"),
+            entry("DEALFLOW_GATEWAY_SERVICES_REALTIME_MANAGEMENT_URI", "http://localhost:9107"))
         .doesNotContainKeys(
             "SPRING_DATASOURCE_URL",
             "DEALFLOW_GATEWAY_SERVICES_GATEWAY_URI",
@@ -132,6 +138,15 @@ class ServiceEnvironmentTest {
 
     assertThat(env)
         .contains(entry("DEALFLOW_GATEWAY_SERVICES_IDENTITY_URI", "http://localhost:18101"));
+  }
+
+  @Test
+  void eachServiceServesItsActuatorOnItsOwnManagementPort() {
+    assertThat(environment("crm", OPTIONS)).contains(entry("MANAGEMENT_SERVER_PORT", "9104"));
+    assertThat(environment("crm", OPTIONS.withManagementPort("crm", 19104)))
+        .contains(entry("MANAGEMENT_SERVER_PORT", "19104"));
+    assertThat(environment("gateway", OPTIONS.withManagementPort("crm", 19104)))
+        .contains(entry("DEALFLOW_GATEWAY_SERVICES_CRM_MANAGEMENT_URI", "http://localhost:19104"));
   }
 
   @Test

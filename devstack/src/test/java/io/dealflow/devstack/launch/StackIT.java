@@ -36,11 +36,15 @@ class StackIT {
   private final ByteArrayOutputStream console = new ByteArrayOutputStream();
   private int identityPort;
   private int gatewayPort;
+  private int identityManagementPort;
+  private int gatewayManagementPort;
 
   @BeforeEach
   void ports() throws IOException {
     identityPort = freePort();
     gatewayPort = freePort();
+    identityManagementPort = freePort();
+    gatewayManagementPort = freePort();
   }
 
   @Test
@@ -57,6 +61,7 @@ class StackIT {
       String identityEnv = get(stack.serviceUrl("identity") + "/env");
       assertThat(identityEnv)
           .contains("SERVER_PORT=" + identityPort + "\n")
+          .contains("MANAGEMENT_SERVER_PORT=" + identityManagementPort + "\n")
           .contains("SPRING_PROFILES_ACTIVE=dev\n")
           .contains("SPRING_DATASOURCE_URL=" + Devstack.postgres().jdbcUrl("identity") + "\n")
           .contains(
@@ -69,7 +74,14 @@ class StackIT {
       assertThat(get(stack.gatewayUrl() + "/env"))
           .contains(
               "DEALFLOW_GATEWAY_SERVICES_IDENTITY_URI=http://localhost:" + identityPort + "\n")
-          .contains("DEALFLOW_GATEWAY_SERVICES_CRM_URI=http://localhost:8104\n");
+          .contains(
+              "DEALFLOW_GATEWAY_SERVICES_IDENTITY_MANAGEMENT_URI=http://localhost:"
+                  + identityManagementPort
+                  + "\n")
+          .contains("DEALFLOW_GATEWAY_SERVICES_CRM_URI=http://localhost:8104\n")
+          .contains("DEALFLOW_GATEWAY_SERVICES_CRM_MANAGEMENT_URI=http://localhost:9104\n");
+      assertThat(stack.managementUrl("identity"))
+          .isEqualTo("http://localhost:" + identityManagementPort);
       assertThat(Devstack.postgres().databaseExists("identity")).isTrue();
       assertThat(console.toString(StandardCharsets.UTF_8))
           .contains("[identity] fake service listening on " + identityPort)
@@ -82,6 +94,7 @@ class StackIT {
 
     assertThat(Probes.listening("127.0.0.1", identityPort)).isFalse();
     assertThat(Probes.listening("127.0.0.1", gatewayPort)).isFalse();
+    assertThat(Probes.listening("127.0.0.1", identityManagementPort)).isFalse();
   }
 
   @Test
@@ -117,6 +130,8 @@ class StackIT {
         .withRepositoryRoot(root)
         .withPort("identity", identityPort)
         .withGatewayPort(gatewayPort)
+        .withManagementPort("identity", identityManagementPort)
+        .withManagementPort("gateway", gatewayManagementPort)
         .withLogsDir(root.resolve("logs"))
         .withConsole(new PrintStream(console, true, StandardCharsets.UTF_8), false);
   }

@@ -86,6 +86,7 @@ class StackPlanTest {
         null,
         "dev",
         Map.of(),
+        Map.of(),
         false,
         root.resolve("logs"),
         Duration.ofSeconds(120),

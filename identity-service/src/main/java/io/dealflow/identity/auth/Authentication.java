@@ -7,6 +7,7 @@ import io.dealflow.identity.keycloak.KeycloakUsers;
 import io.dealflow.identity.keycloak.NewAccount;
 import io.dealflow.identity.keycloak.SignInRefusedException;
 import io.dealflow.identity.keycloak.TokenSet;
+import io.dealflow.identity.organization.Organization;
 import io.dealflow.identity.organization.OrganizationId;
 import io.dealflow.identity.organization.Workspaces;
 import io.dealflow.identity.user.User;
@@ -70,7 +71,8 @@ public class Authentication {
                 registration.firstName(),
                 registration.lastName(),
                 Role.ADMIN,
-                org.value()),
+                org.value(),
+                Organization.DEFAULT_PLAN),
             registration.company(),
             created -> {
               workspaces.found(org, registration.organizationName(), created.id());

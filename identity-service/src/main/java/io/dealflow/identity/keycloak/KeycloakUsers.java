@@ -28,7 +28,7 @@ import org.springframework.web.client.HttpClientErrorException;
 /**
  * Keycloak's admin REST API, used with the identity client's service account: creating and deleting
  * users, their names and passwords, and what their tokens say about organizations (attributes
- * {@code org_id}/{@code org_ids} and the realm role).
+ * {@code org_id}, {@code org_ids}, {@code org_roles}, {@code org_plan} and the realm role).
  */
 @Component
 public class KeycloakUsers {
@@ -62,7 +62,15 @@ public class KeycloakUsers {
     String org = account.orgId().toString();
     user.put(
         "attributes",
-        Map.of(DealflowClaims.ORG_ID, List.of(org), DealflowClaims.ORG_IDS, List.of(org)));
+        Map.of(
+            DealflowClaims.ORG_ID,
+            List.of(org),
+            DealflowClaims.ORG_IDS,
+            List.of(org),
+            DealflowClaims.ORG_ROLES,
+            List.of(Tenancy.rolesJson(Map.of(account.orgId(), account.role()))),
+            DealflowClaims.ORG_PLAN,
+            List.of(account.plan())));
     user.put(
         "credentials",
         List.of(
@@ -187,10 +195,10 @@ public class KeycloakUsers {
   }
 
   /**
-   * Makes the user's next tokens name its organizations and carry its role there. The tenancy is
-   * worked out from the organization the user currently acts for in Keycloak ({@code org_id}, null
-   * when unset). The names are written back as read, so callers serialize this with renames (the
-   * user's database row lock) to never undo one.
+   * Makes the user's next tokens name its organizations, its role in each and the current one's
+   * plan. The tenancy is worked out from the organization the user currently acts for in Keycloak
+   * ({@code org_id}, null when unset). The names are written back as read, so callers serialize
+   * this with renames (the user's database row lock) to never undo one.
    *
    * @return the tenancy written
    */
@@ -205,6 +213,12 @@ public class KeycloakUsers {
       attributes.put(DealflowClaims.ORG_ID, List.of(tenancy.orgId().toString()));
     }
     attributes.put(DealflowClaims.ORG_IDS, tenancy.orgIds().stream().map(UUID::toString).toList());
+    attributes.put(DealflowClaims.ORG_ROLES, List.of(Tenancy.rolesJson(tenancy.roles())));
+    if (tenancy.plan() == null) {
+      attributes.remove(DealflowClaims.ORG_PLAN);
+    } else {
+      attributes.put(DealflowClaims.ORG_PLAN, List.of(tenancy.plan()));
+    }
     // Keycloak treats the user-profile attributes of an update that carries "attributes" as
     // complete: names and email left out would be erased (and the account locked until set up).
     Map<String, Object> change = new LinkedHashMap<>();

@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param lastName the last name
  * @param role the realm role, the user's role in {@code orgId}
  * @param orgId the organization the user acts for
+ * @param plan the plan tier of {@code orgId}
  */
 public record NewAccount(
     String email,
@@ -22,7 +23,8 @@ public record NewAccount(
     String firstName,
     String lastName,
     Role role,
-    UUID orgId) {
+    UUID orgId,
+    String plan) {
 
   @Override
   public String toString() {

@@ -89,7 +89,8 @@ public class Members {
                 request.firstName(),
                 request.lastName(),
                 request.role(),
-                org.value()),
+                org.value(),
+                organization.plan()),
             organization.name(),
             created -> workspaces.addMember(org, created.id(), request.role()));
     Membership membership = workspaces.membership(org, user.id()).orElseThrow();

@@ -59,6 +59,15 @@ class Organizations {
         .list();
   }
 
+  /** Puts the organization on {@code plan}; false if there is no such organization. */
+  boolean changePlan(OrganizationId id, String plan) {
+    return jdbc.sql("UPDATE organizations SET plan = :plan, updated_at = now() WHERE id = :id")
+            .param("id", id.value())
+            .param("plan", plan)
+            .update()
+        == 1;
+  }
+
   /** Locks the organization's row until the transaction ends; false if there is none. */
   boolean lock(OrganizationId id) {
     return jdbc.sql("SELECT id FROM organizations WHERE id = :id FOR UPDATE")

@@ -10,6 +10,7 @@ import io.dealflow.identity.user.UserId;
 import io.dealflow.platform.error.ApiException;
 import io.dealflow.platform.events.Outbox;
 import io.dealflow.platform.security.Role;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -198,6 +199,39 @@ public class Workspaces {
         });
   }
 
+  /**
+   * Puts the organization on another plan (an operator's decision) and writes it to its members'
+   * Keycloak accounts, so that their next tokens carry it ({@code org_plan}) to the gateway.
+   *
+   * @return the organization on its new plan; empty when there is none with that id
+   */
+  public Optional<Organization> changePlan(OrganizationId org, String plan) {
+    if (!Organization.PLANS.contains(plan)) {
+      throw new IllegalArgumentException("Unknown plan " + plan + "; plans: " + Organization.PLANS);
+    }
+    Optional<Organization> changed =
+        transaction.execute(
+            status ->
+                organizations.changePlan(org, plan) ? organizations.find(org) : Optional.empty());
+    if (changed.isPresent()) {
+      int page = 200;
+      for (int offset = 0; ; offset += page) {
+        List<Membership> members = memberships.ofOrganization(org, page, offset);
+        for (Membership member : members) {
+          transaction.executeWithoutResult(
+              status -> {
+                users.lock(member.userId());
+                publishTenancy(member.userId());
+              });
+        }
+        if (members.size() < page) {
+          break;
+        }
+      }
+    }
+    return changed;
+  }
+
   /** Creates the organization if needed (demo data); idempotent. */
   public void ensure(OrganizationId id, String name) {
     organizations.upsert(id, name);
@@ -220,15 +254,22 @@ public class Workspaces {
   private Tenancy tenancy(UserId user, @Nullable UUID keycloakCurrent) {
     List<Membership> all = memberships.ofUser(user);
     if (all.isEmpty()) {
-      return new Tenancy(null, List.of(), null);
+      return Tenancy.none();
     }
     Membership current =
         all.stream()
             .filter(m -> m.orgId().value().equals(keycloakCurrent))
             .findFirst()
             .orElse(all.getFirst());
+    Map<UUID, Role> roles = new LinkedHashMap<>();
+    all.forEach(m -> roles.put(m.orgId().value(), m.role()));
+    String plan = organizations.find(current.orgId()).map(Organization::plan).orElse(null);
     return new Tenancy(
-        current.orgId().value(), all.stream().map(m -> m.orgId().value()).toList(), current.role());
+        current.orgId().value(),
+        all.stream().map(m -> m.orgId().value()).toList(),
+        current.role(),
+        roles,
+        plan);
   }
 
   static ApiException workspaceNotFound() {

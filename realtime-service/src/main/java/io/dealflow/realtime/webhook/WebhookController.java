@@ -244,7 +244,7 @@ class WebhookController {
 
   private static UUID admin(Tenant caller) {
     UUID orgId = caller.orgId();
-    if (orgId == null || !caller.has(Role.ADMIN)) {
+    if (orgId == null || !caller.hasRoleIn(orgId, Role.ADMIN)) {
       throw ApiException.forbidden("Only an organization's admins manage its webhooks");
     }
     return orgId;

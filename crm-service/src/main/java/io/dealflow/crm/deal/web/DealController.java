@@ -140,10 +140,12 @@ class DealController {
   }
 
   @DeleteMapping("/api/v1/deals/{id}")
-  @Operation(summary = "Delete a deal", description = "Admins and managers; 204.")
+  @Operation(
+      summary = "Delete a deal",
+      description = "Admins and managers of the deal's workspace; 204.")
   ResponseEntity<Void> delete(Tenant caller, @PathVariable UUID id) {
-    pipeline.get(caller.orgIds(), DealId.of(id));
-    if (!caller.has(Role.ADMIN) && !caller.has(Role.MANAGER)) {
+    UUID workspace = pipeline.get(caller.orgIds(), DealId.of(id)).orgId();
+    if (!caller.hasRoleIn(workspace, Role.ADMIN, Role.MANAGER)) {
       throw ApiException.forbidden("Only admins and managers delete deals");
     }
     pipeline.remove(caller.orgIds(), DealId.of(id));

@@ -78,7 +78,7 @@ class IntegrationController {
       @PathVariable UUID workspaceId,
       @Valid @RequestBody ConnectIntegrationRequest request) {
     requireMember(caller, workspaceId);
-    requireAdmin(caller);
+    requireAdmin(caller, workspaceId);
     List<FieldViolation> violations = new ArrayList<>();
     Provider provider = Provider.fromId(request.provider()).orElse(null);
     if (provider == null) {
@@ -120,8 +120,7 @@ class IntegrationController {
       summary = "Disconnect an integration",
       description = "Admins; 204. Its stored token is deleted; records it synced stay.")
   ResponseEntity<Void> disconnect(Tenant caller, @PathVariable UUID id) {
-    connections.get(caller.orgIds(), id);
-    requireAdmin(caller);
+    requireAdmin(caller, connections.get(caller.orgIds(), id).orgId());
     connections.disconnect(caller.orgIds(), id);
     return ResponseEntity.noContent().build();
   }
@@ -138,7 +137,7 @@ class IntegrationController {
   SyncResponse sync(
       Tenant caller, @PathVariable UUID id, @Schema(hidden = true) HttpServletRequest request) {
     Integration integration = connections.get(caller.orgIds(), id);
-    requireAdmin(caller);
+    requireAdmin(caller, integration.orgId());
     byte[] upload = upload(request);
     if (integration.provider() == Provider.CSV && upload == null) {
       throw new ApiException(
@@ -201,8 +200,9 @@ class IntegrationController {
     }
   }
 
-  private static void requireAdmin(Tenant caller) {
-    if (!caller.has(Role.ADMIN)) {
+  /** Admins of the workspace that owns the integration; a role held elsewhere does not count. */
+  private static void requireAdmin(Tenant caller, UUID workspaceId) {
+    if (!caller.hasRoleIn(workspaceId, Role.ADMIN)) {
       throw ApiException.forbidden("Only admins manage integrations");
     }
   }

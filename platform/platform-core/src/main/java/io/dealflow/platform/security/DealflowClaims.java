@@ -9,6 +9,20 @@ public final class DealflowClaims {
   /** Every organization the user belongs to. */
   public static final String ORG_IDS = "org_ids";
 
+  /**
+   * The user's role in each of its organizations: {@code {"<org id>": "admin", "<org id>": "rep"}}.
+   */
+  public static final String ORG_ROLES = "org_roles";
+
+  /** The plan tier of the organization the user acts for ({@code starter}, {@code pro}, ...). */
+  public static final String ORG_PLAN = "org_plan";
+
+  /**
+   * The realm role of operators: dead letters, replays, plan changes on the management port. No
+   * organization grants it; registration never does.
+   */
+  public static final String OPERATOR_ROLE = "operator";
+
   /** Keycloak's realm roles: {@code {"realm_access": {"roles": [...]}}}. */
   public static final String REALM_ACCESS = "realm_access";
 

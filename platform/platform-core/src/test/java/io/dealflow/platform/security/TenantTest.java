@@ -69,4 +69,64 @@ class TenantTest {
         .extracting(Object::toString)
         .containsExactly("ROLE_rep");
   }
+
+  @Test
+  void theRoleIsTheOneHeldInEachOrganization() {
+    Jwt jwt =
+        token()
+            .claim("org_id", ORG.toString())
+            .claim("org_ids", List.of(ORG.toString(), OTHER_ORG.toString()))
+            .claim("realm_access", Map.of("roles", List.of("rep")))
+            .claim("org_roles", Map.of(ORG.toString(), "rep", OTHER_ORG.toString(), "admin"))
+            .build();
+
+    Tenant tenant = Tenant.of(jwt);
+
+    assertThat(tenant.roleIn(ORG)).contains(Role.REP);
+    assertThat(tenant.roleIn(OTHER_ORG)).contains(Role.ADMIN);
+    assertThat(tenant.hasRoleIn(ORG, Role.ADMIN, Role.MANAGER)).isFalse();
+    assertThat(tenant.hasRoleIn(OTHER_ORG, Role.ADMIN)).isTrue();
+  }
+
+  @Test
+  void anAdminOfTheCurrentOrganizationIsNoAdminElsewhere() {
+    Jwt jwt =
+        token()
+            .claim("org_id", ORG.toString())
+            .claim("org_ids", List.of(ORG.toString(), OTHER_ORG.toString()))
+            .claim("realm_access", Map.of("roles", List.of("admin")))
+            .build();
+
+    Tenant tenant = Tenant.of(jwt);
+
+    assertThat(tenant.roleIn(ORG)).contains(Role.ADMIN);
+    assertThat(tenant.roleIn(OTHER_ORG)).isEmpty();
+    assertThat(tenant.hasRoleIn(OTHER_ORG, Role.ADMIN)).isFalse();
+  }
+
+  @Test
+  void aRoleClaimedForAnOrganizationTheTokenDoesNotListIsIgnored() {
+    UUID stranger = UUID.randomUUID();
+    Jwt jwt =
+        token()
+            .claim("org_ids", List.of(ORG.toString()))
+            .claim("org_roles", Map.of(ORG.toString(), "rep", stranger.toString(), "admin"))
+            .build();
+
+    Tenant tenant = Tenant.of(jwt);
+
+    assertThat(tenant.roleIn(stranger)).isEmpty();
+    assertThat(tenant.orgRoles()).containsOnly(Map.entry(ORG, Role.REP));
+  }
+
+  @Test
+  void unknownRolesAndMalformedOrganizationsInTheRoleClaimGiveNoRole() {
+    Jwt jwt =
+        token()
+            .claim("org_ids", List.of(ORG.toString()))
+            .claim("org_roles", Map.of(ORG.toString(), "owner", "not-a-uuid", "admin"))
+            .build();
+
+    assertThat(Tenant.of(jwt).orgRoles()).isEmpty();
+  }
 }

@@ -2,9 +2,9 @@ package io.dealflow.platform.servlet;
 
 import io.dealflow.platform.error.ApiError;
 import io.dealflow.platform.error.ErrorKind;
+import io.dealflow.platform.security.DealflowClaims;
 import io.dealflow.platform.security.DevTokens;
 import io.dealflow.platform.security.JwtRules;
-import io.dealflow.platform.security.Role;
 import io.dealflow.platform.security.SecurityProperties;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,9 +85,10 @@ class PlatformSecurityConfiguration {
             auth ->
                 auth.requestMatchers(open.toArray(String[]::new))
                     .permitAll()
-                    // Operator endpoints (dead letters and their replay) cross organizations.
+                    // Operator endpoints (dead letters, replays, plans) cross organizations: an
+                    // organization's admin is no operator. They sit on the management port.
                     .requestMatchers("/actuator/**")
-                    .hasRole(Role.ADMIN.id())
+                    .hasRole(DealflowClaims.OPERATOR_ROLE)
                     .anyRequest()
                     .authenticated())
         .oauth2ResourceServer(

@@ -38,7 +38,7 @@ class ProbeApplication {
 
     @GetMapping("/api/v1/admin-only")
     Map<String, String> adminOnly(Tenant tenant) {
-      if (!tenant.has(Role.ADMIN)) {
+      if (tenant.orgId() == null || !tenant.hasRoleIn(tenant.orgId(), Role.ADMIN)) {
         throw ApiException.forbidden("Admins only");
       }
       return Map.of("ok", "yes");

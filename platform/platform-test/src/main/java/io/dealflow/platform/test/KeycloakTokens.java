@@ -47,6 +47,25 @@ public final class KeycloakTokens {
     return password(DEMO_REP, Devstack.keycloak().demoPassword());
   }
 
+  /**
+   * An operator's token: the {@code dealflow-ops} service account, which holds the {@code operator}
+   * realm role (dead letters, replays, plans on the management ports) and belongs to no
+   * organization.
+   */
+  public static String operator() {
+    var keycloak = Devstack.keycloak();
+    return grant(
+            Map.of(
+                "grant_type",
+                "client_credentials",
+                "client_id",
+                keycloak.opsClientId(),
+                "client_secret",
+                keycloak.opsClientSecret()))
+        .get("access_token")
+        .asString();
+  }
+
   /** An access token by the password grant through the identity client. */
   public static String password(String username, String password) {
     var keycloak = Devstack.keycloak();

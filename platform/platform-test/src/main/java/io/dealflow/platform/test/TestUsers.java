@@ -17,9 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Real Keycloak users of any organization, for services that must prove tenant isolation without
- * identity-service: each user gets the {@code org_id}/{@code org_ids} attributes and realm role
- * that identity-service would give it, so its tokens are what a registered user's would be. Users
- * made here are deleted when the JVM exits.
+ * identity-service: each user gets the {@code org_id}, {@code org_ids}, {@code org_roles} and
+ * {@code org_plan} attributes and realm role that identity-service would give it, so its tokens are
+ * what a registered user's would be. Users made here are deleted when the JVM exits.
  */
 public final class TestUsers {
 
@@ -64,6 +64,14 @@ public final class TestUsers {
 
   /** A new user of {@code orgId} with the realm role {@code role} (admin, manager, rep, agent). */
   public static TestUser create(UUID orgId, String role) {
+    return create(orgId, role, Map.of());
+  }
+
+  /**
+   * A new user acting for {@code orgId} as {@code role} who also belongs to other organizations,
+   * with its role in each ({@code elsewhere}: organization id to role).
+   */
+  public static TestUser create(UUID orgId, String role, Map<UUID, String> elsewhere) {
     var keycloak = Devstack.keycloak();
     String email = "test-" + UUID.randomUUID() + "@example.com";
     Map<String, Object> user = new LinkedHashMap<>();
@@ -73,9 +81,20 @@ public final class TestUsers {
     user.put("enabled", true);
     user.put("firstName", "Test");
     user.put("lastName", "User");
+    Map<UUID, String> roles = new LinkedHashMap<>();
+    roles.put(orgId, role);
+    roles.putAll(elsewhere);
     user.put(
         "attributes",
-        Map.of("org_id", List.of(orgId.toString()), "org_ids", List.of(orgId.toString())));
+        Map.of(
+            "org_id",
+            List.of(orgId.toString()),
+            "org_ids",
+            roles.keySet().stream().map(UUID::toString).toList(),
+            "org_roles",
+            List.of(JSON.writeValueAsString(roles)),
+            "org_plan",
+            List.of("starter")));
     user.put(
         "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
     String admin = KeycloakTokens.adminToken();

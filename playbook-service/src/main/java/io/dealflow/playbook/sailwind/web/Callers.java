@@ -22,11 +22,12 @@ final class Callers {
   }
 
   /**
-   * @throws ApiException 403 unless the caller is an admin of its organization
+   * @throws ApiException 403 unless the caller is an admin of the organization it acts for (a role
+   *     held in another organization does not count)
    */
   static UUID adminOrganization(Tenant caller, String action) {
     UUID orgId = organization(caller);
-    if (!caller.has(Role.ADMIN)) {
+    if (!caller.hasRoleIn(orgId, Role.ADMIN)) {
       throw ApiException.forbidden("Only admins " + action);
     }
     return orgId;
