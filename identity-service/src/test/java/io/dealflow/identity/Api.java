@@ -25,6 +25,11 @@ final class Api {
     this("http://localhost:" + port, null);
   }
 
+  /** The same client against the service's management port (actuator). */
+  static Api management(int managementPort) {
+    return new Api("http://localhost:" + managementPort, null);
+  }
+
   private Api(String base, @Nullable String bearer) {
     this.base = base;
     this.bearer = bearer;

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,6 +39,8 @@ abstract class RunningIdentityService {
 
   @LocalServerPort int port;
 
+  @LocalManagementPort int managementPort;
+
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     TestDatabases.register(registry, "identity");
@@ -59,6 +62,11 @@ abstract class RunningIdentityService {
 
   Api api() {
     return new Api(port);
+  }
+
+  /** The management port: probes, Prometheus and operator endpoints. */
+  Api management() {
+    return Api.management(managementPort);
   }
 
   static String uniqueEmail(String prefix) {

@@ -3,6 +3,7 @@ package io.dealflow.realtime;
 import io.dealflow.devstack.Devstack;
 import io.dealflow.platform.test.TestDatabases;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -19,6 +20,8 @@ public abstract class RunningRealtimeService {
 
   @LocalServerPort protected int port;
 
+  @LocalManagementPort protected int managementPort;
+
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     TestDatabases.register(registry, "realtime");
@@ -31,5 +34,10 @@ public abstract class RunningRealtimeService {
 
   protected String baseUrl() {
     return "http://localhost:" + port;
+  }
+
+  /** Where actuator answers: probes, Prometheus and operator endpoints; never the API port. */
+  protected String managementUrl() {
+    return "http://localhost:" + managementPort;
   }
 }

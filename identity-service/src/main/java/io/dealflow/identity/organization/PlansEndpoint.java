@@ -9,6 +9,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,15 +37,15 @@ class PlansEndpoint {
   }
 
   @WriteOperation
-  @Nullable Map<String, Object> change(@Selector String orgId, String plan) {
+  WebEndpointResponse<Map<String, Object>> change(@Selector String orgId, String plan) {
     if (!Organization.PLANS.contains(plan)) {
       throw new InvalidEndpointRequestException(
           "Unknown plan " + plan + "; plans: " + Organization.PLANS, "unknown plan");
     }
     return workspaces
         .changePlan(OrganizationId.of(id(orgId)), plan)
-        .map(PlansEndpoint::body)
-        .orElse(null);
+        .map(organization -> new WebEndpointResponse<>(body(organization)))
+        .orElseGet(() -> new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND));
   }
 
   private static UUID id(String orgId) {

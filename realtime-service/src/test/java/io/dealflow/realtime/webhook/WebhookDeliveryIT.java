@@ -95,11 +95,10 @@ class WebhookDeliveryIT extends RunningRealtimeService {
     assertThat(receiver.requests("/leads")).isEmpty();
     String metrics =
         WebTestClient.bindToServer()
-            .baseUrl(baseUrl())
+            .baseUrl(managementUrl())
             .build()
             .get()
             .uri("/actuator/prometheus")
-            .headers(headers -> headers.setBearerAuth(admin.token()))
             .exchange()
             .expectStatus()
             .isOk()
