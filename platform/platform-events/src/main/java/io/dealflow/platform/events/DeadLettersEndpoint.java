@@ -10,8 +10,9 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
  * {@code /actuator/deadletters}: an operator lists the dead letters ({@code ?all=true} includes
- * replayed ones) and replays one with {@code POST /actuator/deadletters/{id}}. Like every actuator
- * path but health and metrics, it needs an admin token.
+ * replayed ones) and replays one with {@code POST /actuator/deadletters/{id}}. Dead letters cross
+ * organizations: like every actuator path but health, info and metrics, it needs the {@code
+ * operator} realm role (an organization's admin gets 403), and it answers on the management port.
  */
 @Endpoint(id = "deadletters")
 final class DeadLettersEndpoint {

@@ -120,17 +120,24 @@ class DeadLetterIT {
       assertThat(buried.headers().get(DeadLetters.HEADER_REASON)).contains("cannot handle item 13");
     }
 
-    assertThat(actuator("GET", "/actuator/deadletters", KeycloakTokens.demoAdmin()).body())
+    assertThat(actuator("GET", "/actuator/deadletters", KeycloakTokens.operator()).body())
         .contains(letter.id().toString())
         .contains("cannot handle item 13");
     HttpResponse<String> refused =
         actuator("POST", "/actuator/deadletters/" + letter.id(), KeycloakTokens.demoRep());
     assertThat(refused.statusCode()).as("a rep may not replay").isEqualTo(403);
+    HttpResponse<String> notAnOperator =
+        actuator("POST", "/actuator/deadletters/" + letter.id(), KeycloakTokens.demoAdmin());
+    assertThat(notAnOperator.statusCode())
+        .as("an organization's admin is no operator")
+        .isEqualTo(403);
+    assertThat(actuator("GET", "/actuator/deadletters", KeycloakTokens.demoAdmin()).statusCode())
+        .isEqualTo(403);
     assertThat(deadLetters.find(letter.id()).orElseThrow().replayedAt()).isNull();
 
     broken.set(false);
     HttpResponse<String> replayed =
-        actuator("POST", "/actuator/deadletters/" + letter.id(), KeycloakTokens.demoAdmin());
+        actuator("POST", "/actuator/deadletters/" + letter.id(), KeycloakTokens.operator());
     assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
     assertThat(replayed.body()).contains("\"replayedAt\"");
 

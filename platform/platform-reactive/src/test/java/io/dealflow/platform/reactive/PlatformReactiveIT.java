@@ -198,7 +198,7 @@ class PlatformReactiveIT {
   }
 
   @Test
-  void operatorEndpointsNeedTheAdminRole() {
+  void operatorEndpointsNeedTheOperatorRoleThatNoOrganizationGrants() {
     client
         .get()
         .uri("/actuator/env")
@@ -213,6 +213,13 @@ class PlatformReactiveIT {
         .get()
         .uri("/actuator/env")
         .header("Authorization", "Bearer " + KeycloakTokens.demoAdmin())
+        .exchange()
+        .expectStatus()
+        .isForbidden();
+    client
+        .get()
+        .uri("/actuator/env")
+        .header("Authorization", "Bearer " + KeycloakTokens.operator())
         .exchange()
         .expectStatus()
         .isOk();
