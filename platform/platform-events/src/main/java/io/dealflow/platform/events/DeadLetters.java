@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,12 +22,15 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Messages consumers gave up on. Each is sent to the dead-letter topic ({@code <topic>.dlt}, with
- * the reason and origin in headers) for whatever watches Kafka, and recorded in the service's
- * database, where an operator lists them and replays one once the cause is fixed: replaying sends
- * the original message to its topic again, and the consumers that already applied it skip it.
+ * Messages consumers gave up on. Each is recorded in the service's database and sent, through the
+ * outbox, to the dead-letter topic ({@code <topic>.dlt}, with the reason and origin in headers) for
+ * whatever watches Kafka. An operator lists them and replays one once the cause is fixed: replaying
+ * sends the original message to its topic again, and the consumers that already applied it skip it.
  */
 public final class DeadLetters implements AutoCloseable {
 
@@ -35,17 +39,30 @@ public final class DeadLetters implements AutoCloseable {
   static final String HEADER_TOPIC = "dealflow-dlt-topic";
   static final String HEADER_PARTITION = "dealflow-dlt-partition";
   static final String HEADER_OFFSET = "dealflow-dlt-offset";
+  static final String HEADER_ID = "dealflow-dlt-id";
   static final String HEADER_REPLAY_OF = "dealflow-replay-of";
 
   private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
   private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
   private final Producer<String, byte[]> producer;
+  private final Runnable afterRecorded;
 
-  DeadLetters(JdbcClient jdbc, Producer<String, byte[]> producer) {
+  /**
+   * @param producer sends replays
+   * @param afterRecorded run once a dead letter was recorded (wakes the outbox relay)
+   */
+  DeadLetters(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      Producer<String, byte[]> producer,
+      Runnable afterRecorded) {
     this.jdbc = jdbc;
+    this.transactions = transactions;
     this.producer = producer;
+    this.afterRecorded = afterRecorded;
   }
 
   /**
@@ -79,12 +96,17 @@ public final class DeadLetters implements AutoCloseable {
       @Nullable Instant replayedAt) {}
 
   /**
-   * Sends the message to the dead-letter topic and records it; both must succeed before the
-   * consumer moves past the message.
+   * Records the message as a dead letter and, in the same transaction, appends it to the outbox for
+   * the dead-letter topic; the consumer moves past the message only once that transaction has
+   * committed. The letter's origin (consumer, topic, partition, offset) is unique, so a message
+   * buried again — Kafka delivering it once more after a crash or a rebalance, or a retry after the
+   * commit's answer was lost — changes nothing: one row in the table, one message for the topic.
    *
-   * @throws DeadLetterException when Kafka did not take it: the consumer must not commit past it
+   * @return whether this call recorded it (false: it was recorded before)
+   * @throws org.springframework.dao.DataAccessException when the database did not take it: the
+   *     consumer must not move past the message
    */
-  void bury(
+  boolean bury(
       String consumer,
       String deadLetterTopic,
       ConsumerRecord<String, byte[]> record,
@@ -92,49 +114,81 @@ public final class DeadLetters implements AutoCloseable {
       Throwable failure,
       int attempts) {
     String reason = describe(failure);
-    ProducerRecord<String, byte[]> letter =
-        new ProducerRecord<>(deadLetterTopic, record.key(), record.value());
-    for (Header header : record.headers()) {
-      letter.headers().add(header);
+    UUID id = UUID.randomUUID();
+    byte[] payload = record.value() == null ? new byte[0] : record.value();
+    Boolean recorded =
+        transactions.execute(
+            status -> {
+              int inserted =
+                  jdbc.sql(
+                          """
+                          INSERT INTO dealflow_events.dead_letter
+                            (id, consumer, topic, kafka_partition, kafka_offset, event_key,
+                             event_id, event_type, org_id, payload, reason, attempts)
+                          VALUES (:id, :consumer, :topic, :partition, :offset, :key, :eventId,
+                                  :eventType, :orgId, :payload, :reason, :attempts)
+                          ON CONFLICT (consumer, topic, kafka_partition, kafka_offset) DO NOTHING
+                          """)
+                      .param("id", id)
+                      .param("consumer", consumer)
+                      .param("topic", record.topic())
+                      .param("partition", record.partition())
+                      .param("offset", record.offset())
+                      .param("key", record.key())
+                      .param("eventId", event == null ? null : event.id())
+                      .param("eventType", event == null ? null : event.type())
+                      .param("orgId", event == null ? null : event.orgId())
+                      .param("payload", payload)
+                      .param("reason", reason)
+                      .param("attempts", attempts)
+                      .update();
+              if (inserted == 0) {
+                return false;
+              }
+              List<Header> headers = new ArrayList<>();
+              record.headers().forEach(headers::add);
+              headers.add(header(HEADER_REASON, reason));
+              headers.add(header(HEADER_CONSUMER, consumer));
+              headers.add(header(HEADER_TOPIC, record.topic()));
+              headers.add(header(HEADER_PARTITION, Integer.toString(record.partition())));
+              headers.add(header(HEADER_OFFSET, Long.toString(record.offset())));
+              headers.add(header(HEADER_ID, id.toString()));
+              jdbc.sql(
+                      """
+                      INSERT INTO dealflow_events.outbox
+                        (id, topic, event_key, org_id, payload, headers)
+                      VALUES (:id, :topic, :key, :orgId, :payload, CAST(:headers AS jsonb))
+                      """)
+                  .param("id", id)
+                  .param("topic", deadLetterTopic)
+                  .param("key", record.key())
+                  .param("orgId", event == null ? null : event.orgId())
+                  .param("payload", payload)
+                  .param("headers", StoredHeaders.write(headers))
+                  .update();
+              TransactionSynchronizationManager.registerSynchronization(
+                  new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                      afterRecorded.run();
+                    }
+                  });
+              return true;
+            });
+    boolean fresh = Boolean.TRUE.equals(recorded);
+    if (fresh) {
+      log.error(
+          "Consumer {} gave up on {}-{}@{} (event {}) after {} attempts, sending it to {}: {}",
+          consumer,
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          event == null ? "unreadable" : event.id(),
+          attempts,
+          deadLetterTopic,
+          reason);
     }
-    letter.headers().add(header(HEADER_REASON, reason));
-    letter.headers().add(header(HEADER_CONSUMER, consumer));
-    letter.headers().add(header(HEADER_TOPIC, record.topic()));
-    letter.headers().add(header(HEADER_PARTITION, Integer.toString(record.partition())));
-    letter.headers().add(header(HEADER_OFFSET, Long.toString(record.offset())));
-    send(letter);
-    jdbc.sql(
-            """
-            INSERT INTO dealflow_events.dead_letter
-              (id, consumer, topic, kafka_partition, kafka_offset, event_key, event_id, event_type,
-               org_id, payload, reason, attempts)
-            VALUES (:id, :consumer, :topic, :partition, :offset, :key, :eventId, :eventType,
-                    :orgId, :payload, :reason, :attempts)
-            ON CONFLICT (consumer, topic, kafka_partition, kafka_offset) DO NOTHING
-            """)
-        .param("id", UUID.randomUUID())
-        .param("consumer", consumer)
-        .param("topic", record.topic())
-        .param("partition", record.partition())
-        .param("offset", record.offset())
-        .param("key", record.key())
-        .param("eventId", event == null ? null : event.id())
-        .param("eventType", event == null ? null : event.type())
-        .param("orgId", event == null ? null : event.orgId())
-        .param("payload", record.value() == null ? new byte[0] : record.value())
-        .param("reason", reason)
-        .param("attempts", attempts)
-        .update();
-    log.error(
-        "Consumer {} gave up on {}-{}@{} (event {}) after {} attempts, sent to {}: {}",
-        consumer,
-        record.topic(),
-        record.partition(),
-        record.offset(),
-        event == null ? "unreadable" : event.id(),
-        attempts,
-        deadLetterTopic,
-        reason);
+    return fresh;
   }
 
   /** The dead letters, newest first; with {@code openOnly}, those never replayed. */

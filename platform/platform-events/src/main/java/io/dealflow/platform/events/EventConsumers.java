@@ -1,5 +1,6 @@
 package io.dealflow.platform.events;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -29,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs a {@link ConsumerLoop} per {@link EventSubscription} bean, each on its own thread, from the
  * moment the application is ready until it stops. The topics it consumes and their dead-letter
- * topics are created first where Kafka lacks them.
+ * topics are created first where Kafka lacks them. Each consumer's state is the gauge {@code
+ * dealflow.events.consumer.up{consumer}} and a detail of the health indicator {@code
+ * eventConsumers}.
  */
 public final class EventConsumers implements SmartLifecycle {
 
@@ -43,9 +45,7 @@ public final class EventConsumers implements SmartLifecycle {
   private final EventsProperties.Consumer settings;
   private final MeterRegistry meters;
   private final List<ConsumerLoop> loops = new ArrayList<>();
-
-  /** Names this instance's own consumer groups (subscriptions every instance receives). */
-  private final String instance = UUID.randomUUID().toString();
+  private final Map<String, ConsumerLoop> current = new ConcurrentHashMap<>();
 
   private volatile boolean running;
 
@@ -78,42 +78,55 @@ public final class EventConsumers implements SmartLifecycle {
   }
 
   private void startLoop(EventSubscription subscription) {
-    String group =
-        subscription.everyInstance()
-            ? kafka.consumerGroup(subscription.name()) + "." + instance
-            : kafka.consumerGroup(subscription.name());
-    KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                group,
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                kafka.clientId(subscription.name()),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                100),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
+    String name = kafka.consumerGroup(subscription.name());
+    String group = subscription.everyInstance() ? "" : name;
+    Map<String, Object> config =
+        kafka.consumerConfig(subscription.name(), group, settings.sessionTimeout());
     ConsumerLoop loop =
         new ConsumerLoop(
             subscription,
-            kafka.consumerGroup(subscription.name()),
-            consumer,
+            name,
+            () ->
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
             jdbc,
             transactions,
             deadLetters,
             settings,
             meters);
     loops.add(loop);
+    current.put(name, loop);
+    Gauge.builder("dealflow.events.consumer.up", this, consumers -> consumers.up(name))
+        .description("1 while the consumer consumes; 0 while it starts, holds back or restarts")
+        .tag("consumer", name)
+        .register(meters);
     Thread thread = new Thread(loop, "events-" + subscription.name());
     thread.setDaemon(true);
     thread.start();
-    log.info("Consuming {} as {}", subscription.topics(), group);
+    log.info(
+        "Consuming {} as {}",
+        subscription.topics(),
+        subscription.everyInstance() ? name + " (this instance, from the newest event)" : group);
+  }
+
+  private double up(String name) {
+    ConsumerLoop loop = current.get(name);
+    return loop != null && loop.status().state() == ConsumerLoop.State.RUNNING ? 1 : 0;
+  }
+
+  /** Each consumer's status, by consumer name (group); empty when the service consumes nothing. */
+  Map<String, ConsumerLoop.Status> statuses() {
+    Map<String, ConsumerLoop.Status> statuses = new TreeMap<>();
+    for (EventSubscription subscription : subscriptions) {
+      String name = kafka.consumerGroup(subscription.name());
+      ConsumerLoop loop = current.get(name);
+      statuses.put(
+          name,
+          loop == null
+              ? new ConsumerLoop.Status(
+                  ConsumerLoop.State.STOPPED, subscription.topics(), 0, null, null)
+              : loop.status());
+    }
+    return statuses;
   }
 
   /**
@@ -130,12 +143,7 @@ public final class EventConsumers implements SmartLifecycle {
         }
       }
     }
-    try (Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+    try (Admin admin = Admin.create(kafka.adminConfig("topics"))) {
       var result =
           admin.createTopics(
               names.stream()

@@ -26,10 +26,10 @@ public record EventSubscription(
      */
     ONCE_PER_SERVICE,
     /**
-     * Every running instance sees every event published while it runs (a consumer group of its own
-     * per instance, starting at the newest event), without transaction, record or retry: a failing
-     * handler is logged and the event skipped. For what each instance holds itself, such as its
-     * open sockets.
+     * Every running instance sees every event published while it runs (assigned every partition, no
+     * consumer group, nothing committed, starting at the newest event), without transaction, record
+     * or retry: a handler's exception is logged and the event skipped. For what each instance holds
+     * itself, such as its open sockets.
      */
     EVERY_INSTANCE
   }

@@ -66,11 +66,19 @@ public class EventsAutoConfiguration {
   }
 
   @Bean
-  DeadLetters dealflowDeadLetters(EventsSchema schema, JdbcClient jdbc, KafkaSettings kafka) {
+  DeadLetters dealflowDeadLetters(
+      EventsSchema schema,
+      JdbcClient jdbc,
+      PlatformTransactionManager transactionManager,
+      KafkaSettings kafka,
+      OutboxRelay relay) {
     Map<String, Object> config = new HashMap<>(kafka.producerConfig());
     config.put(ProducerConfig.CLIENT_ID_CONFIG, kafka.clientId("dead-letters"));
     return new DeadLetters(
-        jdbc, new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()));
+        jdbc,
+        new TransactionTemplate(transactionManager),
+        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer()),
+        relay::wakeUp);
   }
 
   @Bean
@@ -92,6 +100,11 @@ public class EventsAutoConfiguration {
         deadLetters,
         properties.consumer(),
         meters.getIfAvailable(SimpleMeterRegistry::new));
+  }
+
+  @Bean
+  EventConsumersHealth eventConsumersHealthIndicator(EventConsumers consumers) {
+    return new EventConsumersHealth(consumers);
   }
 
   @Bean

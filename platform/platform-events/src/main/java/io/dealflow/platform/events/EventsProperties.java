@@ -43,17 +43,28 @@ public record EventsProperties(
   /**
    * Consumers.
    *
-   * @param maxAttempts attempts at one event before it goes to the dead-letter topic
+   * @param maxAttempts attempts at one event before it goes to the dead-letter topic, when it fails
+   *     on its own (a failure of what the handler depends on is retried without limit)
    * @param backoff the pause after the first failed attempt, doubled after each further one
    * @param pollTimeout the longest one poll of Kafka waits
    * @param deadLetterSuffix appended to a topic's name to name its dead-letter topic
    * @param sessionTimeout how long Kafka waits for a silent consumer (a crashed instance) before it
    *     gives its partitions to the others
+   * @param transientMinBackoff how long a partition is held back after a failure that is not the
+   *     event's (database unreachable, a timeout), doubled after each further one
+   * @param transientMaxBackoff the longest such hold
+   * @param restartMinBackoff the pause before a consumer that failed unexpectedly starts again,
+   *     doubled after each further failure before it got going
+   * @param restartMaxBackoff the longest such pause
    */
   public record Consumer(
       @DefaultValue("4") int maxAttempts,
       @DefaultValue("200ms") Duration backoff,
       @DefaultValue("500ms") Duration pollTimeout,
       @DefaultValue(".dlt") String deadLetterSuffix,
-      @DefaultValue("45s") Duration sessionTimeout) {}
+      @DefaultValue("45s") Duration sessionTimeout,
+      @DefaultValue("1s") Duration transientMinBackoff,
+      @DefaultValue("5m") Duration transientMaxBackoff,
+      @DefaultValue("1s") Duration restartMinBackoff,
+      @DefaultValue("5m") Duration restartMaxBackoff) {}
 }

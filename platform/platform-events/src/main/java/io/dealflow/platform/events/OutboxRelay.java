@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes the outbox to Kafka, oldest first, and deletes what Kafka acknowledged.
+ * Publishes the outbox to Kafka, oldest first, and deletes what Kafka acknowledged. Besides events
+ * the outbox holds dead letters' messages for the dead-letter topics, each as it was received.
  *
  * <ul>
  *   <li>One relay at a time per database: a round holds a transaction-scoped advisory lock, so
@@ -150,7 +151,8 @@ final class OutboxRelay implements SmartLifecycle, AutoCloseable {
     List<PendingEvent> batch =
         jdbc.sql(
                 """
-                SELECT seq, id, topic, event_key, envelope FROM dealflow_events.outbox
+                SELECT seq, id, topic, event_key, envelope, payload, headers::text AS headers
+                FROM dealflow_events.outbox
                 WHERE parked_at IS NULL ORDER BY seq LIMIT :limit
                 """)
             .param("limit", settings.batchSize())
@@ -161,7 +163,9 @@ final class OutboxRelay implements SmartLifecycle, AutoCloseable {
                         rs.getObject("id", UUID.class),
                         rs.getString("topic"),
                         rs.getString("event_key"),
-                        rs.getString("envelope")))
+                        rs.getString("envelope"),
+                        rs.getBytes("payload"),
+                        rs.getString("headers")))
             .list();
     if (batch.isEmpty()) {
       return new Round(0, 0, null, null);
@@ -203,14 +207,22 @@ final class OutboxRelay implements SmartLifecycle, AutoCloseable {
   }
 
   private Future<RecordMetadata> send(PendingEvent event) {
-    ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(
-            event.topic(), event.key(), event.envelope().getBytes(StandardCharsets.UTF_8));
-    record
-        .headers()
-        .add(
-            new RecordHeader(
-                "content-type", CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+    ProducerRecord<String, byte[]> record;
+    String envelope = event.envelope();
+    if (envelope != null) {
+      record =
+          new ProducerRecord<>(
+              event.topic(), event.key(), envelope.getBytes(StandardCharsets.UTF_8));
+      record
+          .headers()
+          .add(
+              new RecordHeader(
+                  "content-type", CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+    } else {
+      // A message kept as it was (a dead letter): its own bytes and headers.
+      record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
+      StoredHeaders.read(event.headers()).forEach(record.headers()::add);
+    }
     try {
       return producer.send(record);
     } catch (RuntimeException e) {
@@ -331,7 +343,15 @@ final class OutboxRelay implements SmartLifecycle, AutoCloseable {
     return SmartLifecycle.DEFAULT_PHASE - 100;
   }
 
-  private record PendingEvent(long seq, UUID id, String topic, String key, String envelope) {}
+  /** A row to publish: an event's envelope, or a message kept as it was (payload and headers). */
+  private record PendingEvent(
+      long seq,
+      UUID id,
+      String topic,
+      @Nullable String key,
+      @Nullable String envelope,
+      byte @Nullable [] payload,
+      @Nullable String headers) {}
 
   private record Round(
       int size, int published, @Nullable String kafkaFailure, @Nullable UUID failedEventId) {}

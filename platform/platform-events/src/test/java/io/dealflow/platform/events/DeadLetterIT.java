@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -62,6 +63,7 @@ class DeadLetterIT {
   @Autowired Items items;
   @Autowired JdbcClient jdbc;
   @Autowired DeadLetters deadLetters;
+  @Autowired KafkaSettings kafka;
   @LocalServerPort int port;
 
   @DynamicPropertySource
@@ -170,6 +172,48 @@ class DeadLetterIT {
     assertThat(letter.attempts()).isEqualTo(1);
     assertThat(letter.eventId()).isNull();
     assertThat(letter.reason()).contains("Not JSON");
+  }
+
+  @Test
+  void messageBuriedAgainIsRecordedOnceAndSentToTheDeadLetterTopicOnce() throws Exception {
+    String topic = "probe.poison.twice";
+    ConsumerRecord<String, byte[]> record =
+        new ConsumerRecord<>(topic, 0, 42L, "twice", "not json".getBytes(StandardCharsets.UTF_8));
+    IllegalArgumentException failure = new IllegalArgumentException("Not JSON");
+
+    boolean first =
+        deadLetters.bury("probe-events.replayed", topic + ".dlt", record, null, failure, 1);
+    boolean again =
+        deadLetters.bury("probe-events.replayed", topic + ".dlt", record, null, failure, 1);
+
+    assertThat(first).isTrue();
+    assertThat(again).as("the second burial of the same message").isFalse();
+    assertThat(
+            jdbc.sql("SELECT count(*) FROM dealflow_events.dead_letter WHERE event_key = 'twice'")
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+    awaitTrue(
+        () -> {
+          try {
+            return ConsumerWhileDatabaseIsDownIT.messagesOn(topic + ".dlt", kafka) >= 1;
+          } catch (Exception notYet) {
+            return false;
+          }
+        },
+        Duration.ofSeconds(30),
+        "the dead letter on its topic");
+    Thread.sleep(1000);
+    assertThat(ConsumerWhileDatabaseIsDownIT.messagesOn(topic + ".dlt", kafka)).isEqualTo(1);
+    try (EventProbe dlt =
+        new EventProbe(Devstack.kafka().bootstrapServers(), List.of(topic + ".dlt"))) {
+      EventProbe.Received buried = dlt.awaitCount(r -> true, 1, Duration.ofSeconds(30)).getFirst();
+      assertThat(buried.key()).isEqualTo("twice");
+      assertThat(buried.headers())
+          .containsEntry(DeadLetters.HEADER_TOPIC, topic)
+          .containsEntry(DeadLetters.HEADER_OFFSET, "42")
+          .containsKey(DeadLetters.HEADER_ID);
+    }
   }
 
   private @Nullable DeadLetter letterFor(String key) {

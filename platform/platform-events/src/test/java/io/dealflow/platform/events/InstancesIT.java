@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -37,6 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class InstancesIT {
 
   static final EventType<ItemAdded> ADDED = EventType.of("probe.instances.seen", ItemAdded.class);
+  static final EventType<ItemAdded> HISTORY =
+      EventType.of("probe.instances.history", ItemAdded.class);
   static final int EVENTS = 30;
 
   @Autowired Items items;
@@ -60,10 +65,12 @@ class InstancesIT {
         kafka,
         new DeadLetters(
             jdbc,
+            new TransactionTemplate(transactions),
             new KafkaProducer<>(
                 Map.<String, Object>copyOf(kafka.producerConfig()),
                 new StringSerializer(),
-                new ByteArraySerializer())),
+                new ByteArraySerializer()),
+            () -> {}),
         properties.consumer(),
         new SimpleMeterRegistry());
   }
@@ -110,6 +117,49 @@ class InstancesIT {
     } finally {
       one.stop();
       two.stop();
+    }
+  }
+
+  @Test
+  void everyInstanceSubscriptionStartsAtTheNewestEventAndJoinsNoGroup() throws Exception {
+    UUID org = UUID.randomUUID();
+    for (int n = 1; n <= 100; n++) {
+      items.add(HISTORY, org, UUID.randomUUID(), n);
+    }
+    awaitTrue(
+        () ->
+            jdbc.sql("SELECT count(*) FROM dealflow_events.outbox").query(Long.class).single() == 0,
+        Duration.ofSeconds(60),
+        "the 100 events on Kafka");
+    Queue<Integer> seen = new ConcurrentLinkedQueue<>();
+    EventConsumers fresh =
+        instance(
+            List.of(
+                EventSubscription.everyInstance(
+                    "late-sockets",
+                    event -> seen.add(event.data().get("n").asInt()),
+                    List.of(HISTORY.topic()))));
+    fresh.start();
+    try {
+      awaitTrue(
+          () ->
+              fresh.statuses().values().stream()
+                  .allMatch(status -> status.state() == ConsumerLoop.State.RUNNING),
+          Duration.ofSeconds(30),
+          "the new instance consuming");
+
+      items.add(HISTORY, org, UUID.randomUUID(), 101);
+
+      awaitTrue(() -> seen.contains(101), Duration.ofSeconds(30), "the next event delivered");
+      Thread.sleep(500);
+      assertThat(seen).as("none of the events from before it started").containsExactly(101);
+      try (Admin admin = Admin.create(kafka.adminConfig("groups"))) {
+        assertThat(admin.listGroups().all().get(10, TimeUnit.SECONDS))
+            .extracting(GroupListing::groupId)
+            .noneMatch(group -> group.contains("late-sockets"));
+      }
+    } finally {
+      fresh.stop();
     }
   }
 

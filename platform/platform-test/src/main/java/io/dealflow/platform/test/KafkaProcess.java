@@ -13,34 +13,57 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A one-node KRaft Kafka in a child process that a test can stop (kill) and start again on the same
  * port with the same data, to prove what happens while Kafka is away. The broker runs from this
- * JVM's classpath (Kafka's server classes come with devstack).
+ * JVM's classpath (Kafka's server classes come with devstack). {@link #startWithScram} adds a
+ * listener that only lets in a client with SCRAM-SHA-256 credentials, as a managed Kafka would.
  */
 public final class KafkaProcess implements AutoCloseable {
 
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
+  /** The SCRAM mechanism of the listener {@link #startWithScram} adds. */
+  public static final String SCRAM_MECHANISM = "SCRAM-SHA-256";
+
   private final Path dir;
   private final int port;
+  private final int saslPort;
   private final Path config;
   private Process process;
 
-  private KafkaProcess(Path dir, int port, Path config) {
+  private KafkaProcess(Path dir, int port, int saslPort, Path config) {
     this.dir = dir;
     this.port = port;
+    this.saslPort = saslPort;
     this.config = config;
   }
 
   /** Formats a new broker's storage and starts it. */
   public static KafkaProcess start() {
+    return start(null, null);
+  }
+
+  /**
+   * Formats a new broker's storage with one SCRAM-SHA-256 user and starts it with, besides its
+   * plaintext listener, a {@code SASL_PLAINTEXT} listener ({@link #saslBootstrapServers()}) that
+   * only lets that user in.
+   */
+  public static KafkaProcess startWithScram(String username, String password) {
+    return start(username, password);
+  }
+
+  private static KafkaProcess start(@Nullable String username, @Nullable String password) {
+    boolean scram = username != null;
     try {
       Path dir = Files.createTempDirectory(Devstack.stateDir(), "kafka-process-");
       int port = freePort();
       int controllerPort = freePort();
+      int saslPort = scram ? freePort() : -1;
       Path config = dir.resolve("server.properties");
+      String sasl = scram ? ",SASL_PLAINTEXT://localhost:" + saslPort : "";
       Files.writeString(
           config,
           String.join(
@@ -50,12 +73,19 @@ public final class KafkaProcess implements AutoCloseable {
               "controller.quorum.voters=1@localhost:" + controllerPort,
               "listeners=PLAINTEXT://localhost:"
                   + port
+                  + sasl
                   + ",CONTROLLER://localhost:"
                   + controllerPort,
-              "advertised.listeners=PLAINTEXT://localhost:" + port,
+              "advertised.listeners=PLAINTEXT://localhost:" + port + sasl,
               "controller.listener.names=CONTROLLER",
-              "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+              "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"
+                  + (scram ? ",SASL_PLAINTEXT:SASL_PLAINTEXT" : ""),
               "inter.broker.listener.name=PLAINTEXT",
+              scram ? "sasl.enabled.mechanisms=" + SCRAM_MECHANISM : "",
+              scram
+                  ? "listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config="
+                      + "org.apache.kafka.common.security.scram.ScramLoginModule required;"
+                  : "",
               "log.dirs=" + dir.resolve("data"),
               "num.partitions=1",
               "offsets.topic.replication.factor=1",
@@ -65,18 +95,23 @@ public final class KafkaProcess implements AutoCloseable {
               "group.initial.rebalance.delay.ms=0",
               "auto.create.topics.enable=true",
               ""));
-      KafkaProcess kafka = new KafkaProcess(dir, port, config);
-      kafka
-          .run(
+      KafkaProcess kafka = new KafkaProcess(dir, port, saslPort, config);
+      List<String> format =
+          new java.util.ArrayList<>(
               List.of(
                   "kafka.tools.StorageTool",
                   "format",
                   "-t",
                   Uuid.randomUuid().toString(),
                   "-c",
-                  config.toString()),
-              "format.log")
-          .waitFor(60, TimeUnit.SECONDS);
+                  config.toString()));
+      if (scram) {
+        format.addAll(
+            List.of(
+                "--add-scram",
+                SCRAM_MECHANISM + "=[name=" + username + ",password=" + password + "]"));
+      }
+      kafka.run(format, "format.log").waitFor(60, TimeUnit.SECONDS);
       kafka.startBroker();
       return kafka;
     } catch (IOException e) {
@@ -87,8 +122,17 @@ public final class KafkaProcess implements AutoCloseable {
     }
   }
 
+  /** The plaintext listener, open to every client. */
   public String bootstrapServers() {
     return "localhost:" + port;
+  }
+
+  /** The SASL listener of a broker started with {@link #startWithScram}. */
+  public String saslBootstrapServers() {
+    if (saslPort < 0) {
+      throw new IllegalStateException("This broker has no SASL listener");
+    }
+    return "localhost:" + saslPort;
   }
 
   /** Kills the broker at once (SIGKILL), as a crash would. */
