@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -462,6 +463,31 @@ class DealsIT extends RunningCrmService {
     assertThat(events.allMatching(about(id).and(ofType("deal.deleted")), Duration.ofSeconds(1)))
         .as("the refused delete by the rep published nothing")
         .hasSize(1);
+  }
+
+  @Test
+  void anAdminOfItsCurrentOrganizationIsOnlyARepInAnotherWorkspace() {
+    TestUser owner = TestUsers.inNewOrganization("admin");
+    UUID home = UUID.randomUUID();
+    TestUser visitor = TestUsers.create(home, "admin", Map.of(owner.orgId(), "rep"));
+    String id = createdId(as(owner), owner, deal("Not yours to delete", 10));
+
+    Response refused = as(visitor).delete("/api/v1/deals/" + id);
+
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(as(owner).get("/api/v1/deals/" + id).status()).isEqualTo(200);
+  }
+
+  @Test
+  void anAdminOfTheDealsWorkspaceDeletesItWhileActingForAnotherOrganization() {
+    TestUser owner = TestUsers.inNewOrganization("admin");
+    TestUser coAdmin = TestUsers.create(UUID.randomUUID(), "rep", Map.of(owner.orgId(), "admin"));
+    String id = createdId(as(owner), owner, deal("Co-admin's to delete", 10));
+
+    Response deleted = as(coAdmin).delete("/api/v1/deals/" + id);
+
+    assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+    assertThat(as(owner).get("/api/v1/deals/" + id).status()).isEqualTo(404);
   }
 
   @Test
