@@ -28,6 +28,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class BodyLimitFilter extends OncePerRequestFilter {
 
+  /**
+   * Set on the request when its body went past the limit, for {@link ApiExceptionHandler}: a body
+   * reader may wrap the refusal into a "malformed body" failure of its own.
+   */
+  static final String EXCEEDED = BodyLimitFilter.class.getName() + ".exceeded";
+
   private final BodyLimits limits;
   private final ErrorResponder errors;
 
@@ -72,7 +78,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     @Override
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
-        stream = new LimitedInputStream(super.getInputStream(), max);
+        stream = new LimitedInputStream(super.getInputStream(), max, this);
       }
       return stream;
     }
@@ -89,19 +95,20 @@ public class BodyLimitFilter extends OncePerRequestFilter {
   }
 
   /**
-   * Counts what is read and throws {@link ApiException} (413) at the first byte past the limit:
-   * unchecked, so that body readers (message converters) pass it on instead of calling it a
-   * malformed body.
+   * Counts what is read and throws {@link ApiException} (413) at the first byte past the limit, and
+   * marks the request ({@link #EXCEEDED}) in case a body reader wraps the exception.
    */
   private static final class LimitedInputStream extends ServletInputStream {
 
     private final ServletInputStream in;
     private final long max;
+    private final HttpServletRequest request;
     private long read;
 
-    LimitedInputStream(ServletInputStream in, long max) {
+    LimitedInputStream(ServletInputStream in, long max, HttpServletRequest request) {
       this.in = in;
       this.max = max;
+      this.request = request;
     }
 
     @Override
@@ -125,6 +132,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     private void count(int n) {
       read += n;
       if (read > max) {
+        request.setAttribute(EXCEEDED, max);
         throw new ApiException(BodyLimits.tooLarge(max));
       }
     }

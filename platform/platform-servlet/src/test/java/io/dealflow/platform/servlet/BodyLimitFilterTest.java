@@ -86,13 +86,14 @@ class BodyLimitFilterTest {
     assertThat(signup.statusCode()).isEqualTo(200);
   }
 
-  /** A JSON document of about this size: a valid signup padded with a long field. */
+  /**
+   * A signup of about this size, its name padded: the limit is met inside a property the body
+   * reader is binding, which wraps what the stream throws into a "malformed body" of its own.
+   */
   private static byte[] json(int size) {
     char[] padding = new char[size];
     Arrays.fill(padding, 'x');
-    return ("{\"first_name\":\"Ann\",\"email\":\"ann@example.com\",\"note\":\""
-            + new String(padding)
-            + "\"}")
+    return ("{\"email\":\"ann@example.com\",\"first_name\":\"" + new String(padding) + "\"}")
         .getBytes(StandardCharsets.UTF_8);
   }
 
