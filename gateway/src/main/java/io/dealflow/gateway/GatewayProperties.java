@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Where the services are and how patiently the gateway waits for them ({@code dealflow.gateway.*}).
  *
  * @param version the API version the gateway reports in {@code /api/v1} and {@code /health}
- * @param services per service id ({@code identity}, {@code crm}, ...): its base URI and timeout;
- *     services left out keep their default local address
+ * @param services per service id ({@code identity}, {@code crm}, ...): its base URI, the URI of its
+ *     management port and its timeout; services left out keep their default local addresses
  * @param timeout how long a service may take to answer, unless its own setting says otherwise;
  *     WebSocket sessions never time out here
  * @param connectTimeout how long to wait for a TCP connection to a service
@@ -50,6 +50,14 @@ public record GatewayProperties(
     return settings != null && settings.uri() != null ? settings.uri() : backend.defaultUri();
   }
 
+  /** Where the service's actuator (its health) answers; the gateway never routes there. */
+  public URI managementUri(Backend backend) {
+    ServiceSettings settings = settings(backend);
+    return settings != null && settings.managementUri() != null
+        ? settings.managementUri()
+        : backend.defaultManagementUri();
+  }
+
   public Duration timeout(Backend backend) {
     ServiceSettings settings = settings(backend);
     return settings != null && settings.timeout() != null ? settings.timeout() : timeout;
@@ -65,10 +73,13 @@ public record GatewayProperties(
   }
 
   /**
-   * @param uri the service's base URI, e.g. {@code http://identity-service:8080}
+   * @param uri the service's base URI, e.g. {@code http://identity-service:8101}
+   * @param managementUri the base URI of the service's management port, e.g. {@code
+   *     http://identity-service:9101}
    * @param timeout how long this service may take to answer
    */
-  public record ServiceSettings(@Nullable URI uri, @Nullable Duration timeout) {}
+  public record ServiceSettings(
+      @Nullable URI uri, @Nullable URI managementUri, @Nullable Duration timeout) {}
 
   /**
    * A Resilience4j circuit breaker per service: once {@code failureRateThreshold} percent of the

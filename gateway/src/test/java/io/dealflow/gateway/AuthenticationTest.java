@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Only valid Keycloak tokens pass, except on public routes; refusals speak the route's format. */
 class AuthenticationTest extends GatewayTestBase {
@@ -140,18 +141,18 @@ class AuthenticationTest extends GatewayTestBase {
     "/api/v1, 200",
     "/docs, 302",
     "/redoc, 200",
-    "/v3/api-docs, 200",
-    "/actuator/health/liveness, 200"
+    "/v3/api-docs, 200"
   })
   void theGatewaysOwnEndpointsArePublic(String path, int status) {
     client.get().uri(path).exchange().expectStatus().isEqualTo(status);
   }
 
-  @Test
-  void actuatorEndpointsBeyondHealthAreNotExposed() {
+  @ParameterizedTest
+  @CsvSource({"/actuator/health", "/actuator/health/readiness", "/actuator/prometheus"})
+  void theActuatorIsNotServedOnTheApiPort(String path) {
     client
         .get()
-        .uri("/actuator/env")
+        .uri(path)
         .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.admin())
         .exchange()
         .expectStatus()
@@ -159,5 +160,23 @@ class AuthenticationTest extends GatewayTestBase {
         .expectBody()
         .jsonPath("$.detail.code")
         .isEqualTo("NOT_FOUND");
+  }
+
+  @Test
+  void theActuatorAnswersOnTheManagementPortOnly() {
+    WebTestClient management =
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build();
+
+    management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+    management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+    management
+        .get()
+        .uri("/actuator/prometheus")
+        .exchange()
+        .expectStatus()
+        .isOk()
+        .expectBody(String.class)
+        .value(metrics -> assertThat(metrics).contains("# HELP"));
+    management.get().uri("/actuator/env").exchange().expectStatus().isNotFound();
   }
 }

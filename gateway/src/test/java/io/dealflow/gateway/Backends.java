@@ -25,15 +25,18 @@ final class Backends {
   private static final Backends INSTANCE = new Backends();
 
   private final Map<Backend, URI> uris = new EnumMap<>(Backend.class);
+  private final Map<Backend, URI> managementUris = new EnumMap<>(Backend.class);
 
   private Backends() {
     for (Backend backend : Backend.values()) {
       if (NOT_STARTED.contains(backend)) {
         uris.put(backend, URI.create("http://127.0.0.1:" + DEAD_PORT));
+        managementUris.put(backend, URI.create("http://127.0.0.1:" + DEAD_PORT));
       } else {
         EchoBackend echo = EchoBackend.start(backend.id());
         Runtime.getRuntime().addShutdownHook(new Thread(echo::close));
         uris.put(backend, echo.uri());
+        managementUris.put(backend, echo.managementUri());
       }
     }
   }
@@ -44,5 +47,10 @@ final class Backends {
 
   URI uri(Backend backend) {
     return uris.get(backend);
+  }
+
+  /** Where the service's actuator is: a port of its own, as every service has. */
+  URI managementUri(Backend backend) {
+    return managementUris.get(backend);
   }
 }

@@ -56,7 +56,7 @@ class GatewayEndpointsTest extends GatewayTestBase {
   }
 
   @Test
-  void readyWhileRedisAnswers() {
+  void readyWhileRedisAnswersWithTheLimitsInRedis() {
     client
         .get()
         .uri("/health/ready")
@@ -64,7 +64,7 @@ class GatewayEndpointsTest extends GatewayTestBase {
         .expectStatus()
         .isOk()
         .expectBody()
-        .json("{\"status\":\"ready\"}");
+        .json("{\"status\":\"ready\",\"rate_limits\":\"redis\"}", true);
   }
 
   @Test

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec;
 
-/** The seeds' limits, counted in the real Redis. */
+/** The seeds' limits, each product's on its own routes, counted in the real Redis. */
 class RateLimitTest extends GatewayTestBase {
 
   @Test
@@ -75,21 +77,62 @@ class RateLimitTest extends GatewayTestBase {
     login("/api/v1/auth/register", newClientIp()).expectStatus().isOk();
   }
 
-  @Test
-  void anAuthenticatedCallReportsItsTightestLimit() {
+  @ParameterizedTest
+  @CsvSource({
+    "/api/v1/appointments, 100",
+    "/api/v1/auth/me, 120",
+    "/api/v1/profile, 120",
+    "/api/v1/support/tickets, 100",
+    "/api/v1/support/messages/send, 50",
+    "/api/v1/support/files/upload, 10"
+  })
+  void eachProductsRoutesReportTheirSeedsPerUserLimit(String path, String limit) {
     client
         .get()
-        .uri("/api/v1/appointments")
+        .uri(path)
         .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.admin())
         .exchange()
         .expectStatus()
         .isOk()
         .expectHeader()
-        .valueEquals("X-RateLimit-Limit", "120")
+        .valueEquals("X-RateLimit-Limit", limit)
         .expectHeader()
         .value(
             "X-RateLimit-Remaining",
-            remaining -> assertThat(Long.parseLong(remaining)).isBetween(0L, 119L));
+            remaining ->
+                assertThat(Long.parseLong(remaining)).isBetween(0L, Long.parseLong(limit) - 1));
+  }
+
+  @Test
+  void onlyVectorOsRoutesCountAgainstTheOrganizationsPlan() {
+    long before = planRemaining();
+    for (int i = 0; i < 3; i++) {
+      client
+          .get()
+          .uri("/api/v1/leads")
+          .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.admin())
+          .exchange()
+          .expectHeader()
+          .valueEquals("X-RateLimit-Limit", "100");
+    }
+
+    assertThat(planRemaining()).isEqualTo(before - 1);
+  }
+
+  /** What is left of the demo organization's plan, after one more VectorOS request. */
+  private long planRemaining() {
+    HttpHeaders headers =
+        client
+            .get()
+            .uri("/api/v1/deals")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + Tokens.admin())
+            .exchange()
+            .expectStatus()
+            .isOk()
+            .returnResult(String.class)
+            .getResponseHeaders();
+    assertThat(headers.getFirst("X-RateLimit-Limit")).isIn("1000", "10000", "50000", "100000");
+    return Long.parseLong(headers.getFirst("X-RateLimit-Remaining"));
   }
 
   @Test

@@ -18,8 +18,8 @@ import reactor.util.function.Tuples;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Asks every service for its health, all at once, each with a short timeout, and Redis for a {@code
- * PING}.
+ * Asks every service for its health on its management port, all at once, each with a short timeout,
+ * and Redis for a {@code PING}.
  */
 final class SuiteHealth {
 
@@ -72,7 +72,7 @@ final class SuiteHealth {
   }
 
   private Mono<String> probe(Backend backend) {
-    String uri = gateway.uri(backend).toString().replaceAll("/+$", "") + health.path();
+    String uri = gateway.managementUri(backend).toString().replaceAll("/+$", "") + health.path();
     return client
         .get()
         .uri(uri)

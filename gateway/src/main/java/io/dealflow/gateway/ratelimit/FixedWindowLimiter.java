@@ -3,6 +3,9 @@ package io.dealflow.gateway.ratelimit;
 import io.dealflow.gateway.ratelimit.RateLimitDecision.Usage;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +28,20 @@ import reactor.core.publisher.Mono;
  * round trip; Spring sends the script by its SHA and only falls back to the full text once per
  * Redis restart). Windows start with a counter's first request and end when its key expires.
  *
- * <p>When Redis cannot be reached in time the request passes unlimited: losing rate limiting for a
- * while is better than losing the API. That is logged as a WARN, at most every 30 seconds.
+ * <p>When Redis cannot be reached in time, the request is counted in this instance's memory instead
+ * ({@link LocalWindows}): the limits still hold, per instance, and the API stays up. For {@code
+ * retryAfterFailure} after a failure Redis is not asked at all, so that a Redis that hangs does not
+ * slow every request by the timeout. That is logged as a WARN, at most every 30 seconds; the gauge
+ * {@value #REDIS_UP} says whether the last check reached Redis, the counter {@value #IN_MEMORY}
+ * counts the requests limited in memory.
  */
 public final class FixedWindowLimiter {
+
+  /** 1 while limits are counted in Redis, 0 while they are counted in memory. */
+  static final String REDIS_UP = "dealflow.gateway.ratelimit.redis.up";
+
+  /** Requests whose limits were counted in this instance's memory, Redis being unavailable. */
+  static final String IN_MEMORY = "dealflow.gateway.ratelimit.in.memory";
 
   private static final Logger log = LoggerFactory.getLogger(FixedWindowLimiter.class);
   private static final long WARN_EVERY_MILLIS = 30_000;
@@ -49,22 +63,49 @@ public final class FixedWindowLimiter {
   private final ReactiveStringRedisTemplate redis;
   private final String keyPrefix;
   private final Duration timeout;
+  private final long retryAfterFailureMillis;
   private final Clock clock;
+  private final LocalWindows local;
+  private final Counter inMemory;
+  private final AtomicInteger redisUp = new AtomicInteger(1);
+  private final AtomicLong redisSkippedUntil = new AtomicLong();
   private final AtomicLong lastWarning = new AtomicLong();
-  private final AtomicLong skippedSinceWarning = new AtomicLong();
+  private final AtomicLong localSinceWarning = new AtomicLong();
 
   public FixedWindowLimiter(
-      ReactiveStringRedisTemplate redis, String keyPrefix, Duration timeout, Clock clock) {
+      ReactiveStringRedisTemplate redis,
+      String keyPrefix,
+      Duration timeout,
+      Duration retryAfterFailure,
+      Clock clock,
+      MeterRegistry meters) {
     this.redis = redis;
     this.keyPrefix = keyPrefix;
     this.timeout = timeout;
+    this.retryAfterFailureMillis = retryAfterFailure.toMillis();
     this.clock = clock;
+    this.local = new LocalWindows(clock);
+    Gauge.builder(REDIS_UP, redisUp, AtomicInteger::get)
+        .description("1 while rate limits are counted in Redis, 0 while counted in memory")
+        .register(meters);
+    this.inMemory =
+        Counter.builder(IN_MEMORY)
+            .description("Requests whose rate limits were counted in this instance's memory")
+            .register(meters);
   }
 
-  /** The decision, or empty when there was nothing to check or Redis did not answer. */
+  /** Whether the last check reached Redis. */
+  public boolean redisUp() {
+    return redisUp.get() == 1;
+  }
+
+  /** The decision, or empty when there was nothing to check. */
   public Mono<Optional<RateLimitDecision>> check(List<Limit> limits) {
     if (limits.isEmpty()) {
       return Mono.just(Optional.empty());
+    }
+    if (clock.millis() < redisSkippedUntil.get()) {
+      return Mono.just(Optional.of(countLocally(limits)));
     }
     List<String> keys = new ArrayList<>(limits.size());
     List<String> args = new ArrayList<>(limits.size() * 2);
@@ -78,17 +119,37 @@ public final class FixedWindowLimiter {
         .collectList()
         .timeout(timeout)
         .map(replies -> Optional.of(decide(limits, flatten(replies))))
+        .doOnNext(decision -> redisAnswered())
         .onErrorResume(
             failure ->
                 Mono.deferContextual(
                     context -> {
+                      redisFailed();
+                      RateLimitDecision decision = countLocally(limits);
                       // Context propagation is limited (application.yml): the request's MDC (its
                       // id) is restored here explicitly for the warning.
                       try (ContextSnapshot.Scope scope = SNAPSHOTS.setThreadLocalsFrom(context)) {
-                        warnFailOpen(failure);
+                        warnInMemory(failure);
                       }
-                      return Mono.just(Optional.empty());
+                      return Mono.just(Optional.of(decision));
                     }));
+  }
+
+  private RateLimitDecision countLocally(List<Limit> limits) {
+    inMemory.increment();
+    localSinceWarning.incrementAndGet();
+    return local.check(limits);
+  }
+
+  private void redisAnswered() {
+    if (redisUp.getAndSet(1) == 0) {
+      log.info("Rate limits are counted in Redis again");
+    }
+  }
+
+  private void redisFailed() {
+    redisUp.set(0);
+    redisSkippedUntil.set(clock.millis() + retryAfterFailureMillis);
   }
 
   private RateLimitDecision decide(List<Limit> limits, List<Long> reply) {
@@ -122,17 +183,16 @@ public final class FixedWindowLimiter {
     return values;
   }
 
-  private void warnFailOpen(Throwable failure) {
-    long skipped = skippedSinceWarning.incrementAndGet();
+  private void warnInMemory(Throwable failure) {
     long now = clock.millis();
     long last = lastWarning.get();
     if (now - last >= WARN_EVERY_MILLIS && lastWarning.compareAndSet(last, now)) {
-      skippedSinceWarning.set(0);
+      long counted = localSinceWarning.getAndSet(0);
       log.warn(
-          "Rate limits not enforced: Redis did not answer ({}); {} request(s) passed unchecked"
-              + " since the last warning",
+          "Rate limits counted in this instance's memory: Redis did not answer ({}); {} request(s)"
+              + " limited in memory since the last warning",
           failure.toString(),
-          skipped);
+          counted);
     }
   }
 

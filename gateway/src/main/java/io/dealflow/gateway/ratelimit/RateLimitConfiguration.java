@@ -3,6 +3,7 @@ package io.dealflow.gateway.ratelimit;
 import io.dealflow.gateway.route.RouteTable;
 import io.dealflow.gateway.web.ClientAddresses;
 import io.dealflow.gateway.web.GatewayErrors;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,8 +14,17 @@ class RateLimitConfiguration {
 
   @Bean
   FixedWindowLimiter fixedWindowLimiter(
-      ReactiveStringRedisTemplate redis, RateLimitProperties properties, Clock clock) {
-    return new FixedWindowLimiter(redis, properties.keyPrefix(), properties.redisTimeout(), clock);
+      ReactiveStringRedisTemplate redis,
+      RateLimitProperties properties,
+      Clock clock,
+      MeterRegistry meters) {
+    return new FixedWindowLimiter(
+        redis,
+        properties.keyPrefix(),
+        properties.redisTimeout(),
+        properties.redisRetry(),
+        clock,
+        meters);
   }
 
   @Bean

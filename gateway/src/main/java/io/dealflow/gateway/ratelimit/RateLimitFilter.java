@@ -9,6 +9,7 @@ import io.dealflow.gateway.security.Caller;
 import io.dealflow.gateway.web.ClientAddresses;
 import io.dealflow.gateway.web.GatewayErrors;
 import io.dealflow.platform.error.ApiError;
+import io.dealflow.platform.error.ApiFamily;
 import io.dealflow.platform.error.ErrorKind;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,9 +27,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * Applies the rate limits to API requests (not to WebSocket handshakes, docs or the gateway's own
- * endpoints). Runs after authentication, so per-user limits count the token's subject; anonymous
- * requests count by client address. Every checked response carries {@code X-RateLimit-*}; a refused
- * one is a 429 with {@code Retry-After} in the route's error format.
+ * endpoints): the policies of the route's API family and path, and on the plan's families
+ * (VectorOS) the organization's plan. Runs after authentication, so per-user limits count the
+ * token's subject; anonymous requests count by client address. Every checked response carries
+ * {@code X-RateLimit-*}; a refused one is a 429 with {@code Retry-After} in the route's error
+ * format.
  */
 final class RateLimitFilter implements WebFilter, Ordered {
 
@@ -66,7 +69,7 @@ final class RateLimitFilter implements WebFilter, Ordered {
     if (!properties.enabled() || route.isEmpty() || route.get().kind() != ApiRoute.Kind.API) {
       return chain.filter(exchange);
     }
-    List<Limit> limits = limitsFor(exchange, Caller.of(exchange));
+    List<Limit> limits = limitsFor(exchange, route.get().family(), Caller.of(exchange));
     return limiter
         .check(limits)
         .flatMap(
@@ -76,12 +79,12 @@ final class RateLimitFilter implements WebFilter, Ordered {
                     : chain.filter(exchange));
   }
 
-  List<Limit> limitsFor(ServerWebExchange exchange, @Nullable Caller caller) {
+  List<Limit> limitsFor(ServerWebExchange exchange, ApiFamily family, @Nullable Caller caller) {
     PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
     String address = clients.clientIp(exchange.getRequest());
     List<Limit> limits = new ArrayList<>();
     for (RateLimitPolicy policy : policies) {
-      if (policy.appliesTo(path)) {
+      if (policy.appliesTo(family, path)) {
         String who =
             policy.key() == KeyBy.USER && caller != null
                 ? "user:" + caller.subject()
@@ -90,7 +93,7 @@ final class RateLimitFilter implements WebFilter, Ordered {
             new Limit(policy.name(), policy.name() + ":" + who, policy.limit(), policy.window()));
       }
     }
-    if (caller != null && caller.orgId() != null) {
+    if (caller != null && caller.orgId() != null && properties.planApplies(family)) {
       String org = caller.orgId().toString();
       String plan = properties.planOf(org, caller.plan());
       limits.add(

@@ -1,7 +1,9 @@
 package io.dealflow.gateway.ratelimit;
 
+import io.dealflow.platform.error.ApiFamily;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether the gateway limits requests at all
  * @param keyPrefix the prefix of every Redis key the limiter writes
- * @param redisTimeout how long a limit check may take before the request passes unchecked
- * @param policies per-minute (or other window) limits by path, per client IP or per user
+ * @param redisTimeout how long a check in Redis may take before it is counted in memory instead
+ * @param redisRetry after Redis failed, how long limits are counted in memory before Redis is asked
+ *     again
+ * @param policies per-minute (or other window) limits by API family and path, per client IP or per
+ *     user
  * @param plans requests per {@code planWindow} for each plan tier, per organization
+ * @param planFamilies the API families whose routes count against the organization's plan
  * @param defaultPlan the tier of an organization that neither configuration nor token places
  * @param planWindow the window of the plan limits
  * @param orgPlans the tier of particular organizations, by organization id; wins over the token
@@ -29,8 +35,10 @@ public record RateLimitProperties(
     @DefaultValue("true") boolean enabled,
     @DefaultValue("dealflow:ratelimit:") String keyPrefix,
     @DefaultValue("500ms") Duration redisTimeout,
+    @DefaultValue("5s") Duration redisRetry,
     @DefaultValue Map<String, PolicySettings> policies,
     @DefaultValue Map<String, Long> plans,
+    @DefaultValue("vectoros") List<ApiFamily> planFamilies,
     @DefaultValue("starter") String defaultPlan,
     @DefaultValue("1h") Duration planWindow,
     @DefaultValue Map<String, String> orgPlans) {
@@ -45,25 +53,33 @@ public record RateLimitProperties(
    * One limit as configured; a field left out keeps its default. A limit of 0 switches it off.
    *
    * @param paths path patterns the policy counts, e.g. {@code /api/v1/voice/**}
+   * @param families the API families whose routes it counts; empty: every family
    */
   public record PolicySettings(
       @Nullable Long limit,
       @Nullable Duration window,
       @Nullable KeyBy key,
-      @Nullable List<String> paths) {
+      @Nullable List<String> paths,
+      @Nullable List<ApiFamily> families) {
 
     PolicySettings over(PolicySettings base) {
       return new PolicySettings(
           limit != null ? limit : base.limit,
           window != null ? window : base.window,
           key != null ? key : base.key,
-          paths != null && !paths.isEmpty() ? paths : base.paths);
+          paths != null && !paths.isEmpty() ? paths : base.paths,
+          families != null && !families.isEmpty() ? families : base.families);
     }
   }
 
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
-  /** The seeds' limits: Trainer and Spotlight (auth, general, voice), HeliosCS (chat, uploads). */
+  /**
+   * The seeds' per-product limits, each on its own product's routes: Trainer (general, voice),
+   * Spotlight (API), HeliosCS (standard, chat, uploads), the authentication routes per client
+   * address, and HelloSales, whose seed names none, at Trainer's general rate. VectorOS routes
+   * count against the organization's plan instead ({@code plan-families}).
+   */
   static final Map<String, PolicySettings> DEFAULT_POLICIES = defaultPolicies();
 
   /** VectorOS's tiers, requests per hour; enterprise is "custom", so configure it per contract. */
@@ -82,35 +98,32 @@ public record RateLimitProperties(
                 "/api/v1/auth/login",
                 "/api/v1/auth/register",
                 "/api/v1/auth/refresh",
-                "/users/sign_in")));
-    policies.put("api", new PolicySettings(120L, MINUTE, KeyBy.USER, List.of("/**")));
-    policies.put("voice", new PolicySettings(60L, MINUTE, KeyBy.USER, List.of("/api/v1/voice/**")));
+                "/users/sign_in"),
+            List.of()));
+    policies.put("trainer", perUser(120, List.of("/**"), ApiFamily.TRAINER));
+    policies.put("trainer-voice", perUser(60, List.of("/api/v1/voice/**"), ApiFamily.TRAINER));
+    policies.put("spotlight", perUser(100, List.of("/**"), ApiFamily.SPOTLIGHT));
+    policies.put("helioscs", perUser(100, List.of("/**"), ApiFamily.HELIOSCS));
     policies.put(
-        "chat",
-        new PolicySettings(
-            50L,
-            MINUTE,
-            KeyBy.USER,
-            List.of("/api/v1/chat", "/api/v1/support/chat/**", "/api/v1/support/messages/**")));
+        "helioscs-chat",
+        perUser(
+            50,
+            List.of("/api/v1/support/chat/**", "/api/v1/support/messages/**"),
+            ApiFamily.HELIOSCS));
     policies.put(
-        "uploads",
-        new PolicySettings(
-            10L,
-            MINUTE,
-            KeyBy.USER,
-            List.of(
-                "/api/v1/support/files/upload",
-                "/api/v1/conversations/*/audio",
-                "/api/v1/assistants/*/voice_sample")));
-    return Map.copyOf(policies);
+        "helioscs-uploads",
+        perUser(10, List.of("/api/v1/support/files/upload"), ApiFamily.HELIOSCS));
+    policies.put("hellosales", perUser(120, List.of("/**"), ApiFamily.HELLOSALES));
+    return Collections.unmodifiableMap(policies);
+  }
+
+  private static PolicySettings perUser(long limit, List<String> paths, ApiFamily family) {
+    return new PolicySettings(limit, MINUTE, KeyBy.USER, paths, List.of(family));
   }
 
   /** The policies in force: defaults overlaid with configuration, without those switched off. */
   public List<RateLimitPolicy> effectivePolicies() {
-    Map<String, PolicySettings> merged = new LinkedHashMap<>();
-    for (String name : List.of("auth", "api", "voice", "chat", "uploads")) {
-      merged.put(name, DEFAULT_POLICIES.get(name));
-    }
+    Map<String, PolicySettings> merged = new LinkedHashMap<>(DEFAULT_POLICIES);
     policies.forEach(
         (name, settings) -> {
           PolicySettings base = merged.get(name);
@@ -132,10 +145,20 @@ public record RateLimitProperties(
           if (settings.limit() > 0) {
             effective.add(
                 RateLimitPolicy.of(
-                    name, settings.limit(), settings.window(), settings.key(), settings.paths()));
+                    name,
+                    settings.limit(),
+                    settings.window(),
+                    settings.key(),
+                    settings.paths(),
+                    settings.families() == null ? List.of() : settings.families()));
           }
         });
     return List.copyOf(effective);
+  }
+
+  /** Whether a route of this family counts against its organization's plan. */
+  public boolean planApplies(ApiFamily family) {
+    return planFamilies.contains(family);
   }
 
   /** Requests per plan window for a tier; an unknown tier gets the default tier's limit. */

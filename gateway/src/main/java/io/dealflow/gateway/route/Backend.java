@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * The services behind the gateway. Each has a default local address (its port in the suite's
- * numbering) that {@code dealflow.gateway.services.<id>.uri} replaces.
+ * numbering) that {@code dealflow.gateway.services.<id>.uri} replaces, and its actuator on the
+ * management port, its port plus {@value #MANAGEMENT_PORT_OFFSET} ({@code
+ * dealflow.gateway.services.<id>.management-uri}).
  */
 public enum Backend {
   IDENTITY(8101),
@@ -16,6 +18,9 @@ public enum Backend {
   INSIGHTS(8105),
   SUPPORT(8106),
   REALTIME(8107);
+
+  /** The suite's convention: a service's management port is its API port plus this. */
+  public static final int MANAGEMENT_PORT_OFFSET = 1000;
 
   private final int defaultPort;
 
@@ -35,6 +40,11 @@ public enum Backend {
 
   public URI defaultUri() {
     return URI.create("http://localhost:" + defaultPort);
+  }
+
+  /** Where the service's actuator answers by default: its management port on this host. */
+  public URI defaultManagementUri() {
+    return URI.create("http://localhost:" + (defaultPort + MANAGEMENT_PORT_OFFSET));
   }
 
   public static Optional<Backend> fromId(String id) {

@@ -6,6 +6,7 @@ import static org.springframework.cloud.gateway.support.RouteMetadataUtils.RESPO
 import io.dealflow.gateway.GatewayProperties;
 import io.dealflow.gateway.route.ApiRoute.Kind;
 import io.dealflow.gateway.web.ClientAddresses;
+import io.dealflow.platform.error.ApiException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
@@ -51,6 +52,9 @@ class GatewayRoutes {
             .minimumNumberOfCalls(settings.minimumCalls())
             .waitDurationInOpenState(settings.waitInOpenState())
             .permittedNumberOfCallsInHalfOpenState(3)
+            // A call the gateway abandons for the client's sake (a body over its limit) says
+            // nothing about the service.
+            .ignoreExceptions(ApiException.class)
             .build());
   }
 

@@ -24,8 +24,9 @@ final class PublicPaths {
           "/health",
           "/health/ready",
           "/metrics",
-          "/actuator/health",
-          "/actuator/health/**",
+          // The actuator answers on the management port only, which nothing routes to from
+          // outside (probes, Prometheus); on the API port these paths answer 404.
+          "/actuator/**",
           "/docs",
           "/docs/**",
           "/redoc",

@@ -4,6 +4,7 @@ import io.dealflow.gateway.GatewayProperties;
 import io.dealflow.gateway.route.ApiRoute;
 import io.dealflow.gateway.route.RouteTable;
 import io.dealflow.platform.error.ApiError;
+import io.dealflow.platform.error.ApiException;
 import io.dealflow.platform.error.ApiFamily;
 import io.dealflow.platform.error.ErrorBodies;
 import io.dealflow.platform.error.ErrorKind;
@@ -37,9 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every error the gateway itself answers with, in the error format of the route's API family:
- * authentication failures, rate limits, unreachable or slow services, unknown paths. Also the
- * handler of last resort for exceptions, replacing Spring Boot's, so that no response leaves the
- * gateway in a format the route's clients do not read.
+ * authentication failures, rate limits, bodies over their limit, unreachable or slow services,
+ * unknown paths; a failure that carries an {@link ApiException} is answered with its error. Also
+ * the handler of last resort for exceptions, replacing Spring Boot's, so that no response leaves
+ * the gateway in a format the route's clients do not read.
  */
 public final class GatewayErrors implements ErrorWebExceptionHandler, Ordered {
 
@@ -115,6 +117,10 @@ public final class GatewayErrors implements ErrorWebExceptionHandler, Ordered {
       return ApiError.of(ErrorKind.UNAVAILABLE, "The identity provider is unavailable")
           .withMeta("service", "keycloak");
     }
+    ApiException refusal = find(failure, ApiException.class);
+    if (refusal != null) {
+      return refusal.error();
+    }
     if (failure instanceof CallNotPermittedException) {
       log.warn("{} refused: the circuit breaker of {} is open", path, service);
       return unavailable(service, "circuit_open");
@@ -178,12 +184,16 @@ public final class GatewayErrors implements ErrorWebExceptionHandler, Ordered {
   }
 
   private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    return find(failure, type) != null;
+  }
+
+  private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (type.isInstance(t)) {
-        return true;
+        return type.cast(t);
       }
     }
-    return false;
+    return null;
   }
 
   private static @Nullable String rootMessage(Throwable failure) {

@@ -12,6 +12,7 @@ import io.dealflow.gateway.ratelimit.RateLimitDecision.Usage;
 import io.dealflow.platform.request.RequestIds;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,11 +30,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.util.context.Context;
 
-/** The limiter's Lua script against the real Redis. */
+/** The limiter's Lua script against the real Redis, and its in-memory stand-in without Redis. */
 class FixedWindowLimiterTest {
 
   private final List<LettuceConnectionFactory> factories = new ArrayList<>();
   private final String prefix = "test:limiter:" + UUID.randomUUID() + ":";
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   @AfterEach
   void close() {
@@ -96,30 +97,43 @@ class FixedWindowLimiterTest {
   }
 
   @Test
-  void withoutRedisRequestsPassUnchecked() throws IOException {
-    int nothingListens;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      nothingListens = socket.getLocalPort();
-    }
-    FixedWindowLimiter limiter = limiter("127.0.0.1", nothingListens, null);
+  void withoutRedisTheLimitsAreCountedInMemory() throws IOException {
+    FixedWindowLimiter limiter = limiter("127.0.0.1", nothingListens(), null);
+    List<Limit> limits = List.of(new Limit("auth", "auth:ip:3", 2, Duration.ofMinutes(1)));
     long started = System.nanoTime();
 
-    Optional<RateLimitDecision> decision =
-        limiter.check(List.of(new Limit("auth", "auth:ip:3", 1, Duration.ofMinutes(1)))).block();
+    RateLimitDecision first = limiter.check(limits).block().orElseThrow();
+    RateLimitDecision second = limiter.check(limits).block().orElseThrow();
+    RateLimitDecision third = limiter.check(limits).block().orElseThrow();
 
-    assertThat(decision).isEmpty();
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+    assertThat(first.allowed()).isTrue();
+    assertThat(first.reported().remaining()).isEqualTo(1);
+    assertThat(second.allowed()).isTrue();
+    assertThat(third.allowed()).isFalse();
+    assertThat(third.reported().remaining()).isZero();
+    assertThat(limiter.redisUp()).isFalse();
+    assertThat(meters.get(FixedWindowLimiter.REDIS_UP).gauge().value()).isZero();
+    assertThat(meters.get(FixedWindowLimiter.IN_MEMORY).counter().count()).isEqualTo(3);
   }
 
   @Test
-  void theFailOpenWarningCarriesTheRequestIdOfTheRequestThatHitIt() throws IOException {
+  void whileRedisAnswersNothingIsCountedInMemory() {
+    Redis redis = Devstack.redis();
+    FixedWindowLimiter limiter = limiter(redis.host(), redis.port(), redis.password());
+
+    limiter.check(List.of(new Limit("auth", "auth:ip:5", 2, Duration.ofMinutes(1)))).block();
+
+    assertThat(limiter.redisUp()).isTrue();
+    assertThat(meters.get(FixedWindowLimiter.REDIS_UP).gauge().value()).isEqualTo(1);
+    assertThat(meters.get(FixedWindowLimiter.IN_MEMORY).counter().count()).isZero();
+  }
+
+  @Test
+  void theInMemoryWarningCarriesTheRequestIdOfTheRequestThatHitIt() throws IOException {
     ContextRegistry.getInstance()
         .registerThreadLocalAccessor(new Slf4jThreadLocalAccessor(RequestIds.MDC_KEY));
-    int nothingListens;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      nothingListens = socket.getLocalPort();
-    }
-    FixedWindowLimiter limiter = limiter("127.0.0.1", nothingListens, null);
+    FixedWindowLimiter limiter = limiter("127.0.0.1", nothingListens(), null);
     String requestId = "limiter-" + UUID.randomUUID();
     Logger logger = (Logger) LoggerFactory.getLogger(FixedWindowLimiter.class);
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -139,9 +153,17 @@ class FixedWindowLimiterTest {
         .singleElement()
         .satisfies(
             warning -> {
-              assertThat(warning.getFormattedMessage()).startsWith("Rate limits not enforced");
+              assertThat(warning.getFormattedMessage())
+                  .startsWith("Rate limits counted in this instance's memory")
+                  .contains("1 request(s) limited in memory");
               assertThat(warning.getMDCPropertyMap()).containsEntry(RequestIds.MDC_KEY, requestId);
             });
+  }
+
+  private static int nothingListens() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private FixedWindowLimiter limiter(String host, int port, String password) {
@@ -160,6 +182,8 @@ class FixedWindowLimiterTest {
         new ReactiveStringRedisTemplate(factory),
         prefix,
         Duration.ofMillis(500),
-        Clock.systemUTC());
+        Duration.ofSeconds(5),
+        Clock.systemUTC(),
+        meters);
   }
 }

@@ -2,8 +2,12 @@ package io.dealflow.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.dealflow.gateway.ratelimit.RateLimitProperties.KeyBy;
+import io.dealflow.gateway.route.RouteTable;
+import io.dealflow.platform.error.ApiFamily;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -20,29 +24,57 @@ class RateLimitPropertiesTest {
     assertThat(properties.effectivePolicies())
         .extracting(RateLimitPolicy::name, RateLimitPolicy::limit, RateLimitPolicy::key)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("auth", 5L, KeyBy.IP),
-            org.assertj.core.groups.Tuple.tuple("api", 120L, KeyBy.USER),
-            org.assertj.core.groups.Tuple.tuple("voice", 60L, KeyBy.USER),
-            org.assertj.core.groups.Tuple.tuple("chat", 50L, KeyBy.USER),
-            org.assertj.core.groups.Tuple.tuple("uploads", 10L, KeyBy.USER));
+            tuple("auth", 5L, KeyBy.IP),
+            tuple("trainer", 120L, KeyBy.USER),
+            tuple("trainer-voice", 60L, KeyBy.USER),
+            tuple("spotlight", 100L, KeyBy.USER),
+            tuple("helioscs", 100L, KeyBy.USER),
+            tuple("helioscs-chat", 50L, KeyBy.USER),
+            tuple("helioscs-uploads", 10L, KeyBy.USER),
+            tuple("hellosales", 120L, KeyBy.USER));
+    assertThat(properties.planApplies(ApiFamily.VECTOROS)).isTrue();
+    assertThat(properties.planApplies(ApiFamily.SPOTLIGHT)).isFalse();
     assertThat(properties.planLimit("starter")).isEqualTo(1_000);
     assertThat(properties.planLimit("pro")).isEqualTo(10_000);
     assertThat(properties.planLimit("scale")).isEqualTo(50_000);
   }
 
   @Test
-  void policiesApplyToTheSeedsPaths() {
-    Map<String, RateLimitPolicy> policies =
-        bind(Map.of()).effectivePolicies().stream()
-            .collect(java.util.stream.Collectors.toMap(RateLimitPolicy::name, p -> p));
+  void eachProductsPoliciesApplyToItsOwnRoutes() {
+    RouteTable routes = RouteTable.standard();
 
-    assertThat(policies.get("auth").appliesTo(path("/users/sign_in"))).isTrue();
-    assertThat(policies.get("auth").appliesTo(path("/api/v1/auth/me"))).isFalse();
-    assertThat(policies.get("chat").appliesTo(path("/api/v1/chat"))).isTrue();
-    assertThat(policies.get("chat").appliesTo(path("/api/v1/support/messages/send"))).isTrue();
-    assertThat(policies.get("uploads").appliesTo(path("/api/v1/conversations/c-1/audio"))).isTrue();
-    assertThat(policies.get("voice").appliesTo(path("/api/v1/voice/synthesize"))).isTrue();
-    assertThat(policies.get("api").appliesTo(path("/api/v1/leads"))).isTrue();
+    assertThat(policiesOf(routes, "/users/sign_in")).containsExactly("auth", "spotlight");
+    assertThat(policiesOf(routes, "/api/v1/auth/login")).containsExactly("auth", "trainer");
+    assertThat(policiesOf(routes, "/api/v1/auth/me")).containsExactly("trainer");
+    assertThat(policiesOf(routes, "/api/v1/voice/synthesize"))
+        .containsExactly("trainer", "trainer-voice");
+    assertThat(policiesOf(routes, "/api/v1/leads")).containsExactly("spotlight");
+    assertThat(policiesOf(routes, "/api/v1/conversations/c-1/audio")).containsExactly("spotlight");
+    assertThat(policiesOf(routes, "/api/v1/support/tickets")).containsExactly("helioscs");
+    assertThat(policiesOf(routes, "/api/v1/support/messages/send"))
+        .containsExactly("helioscs", "helioscs-chat");
+    assertThat(policiesOf(routes, "/api/v1/support/files/upload"))
+        .containsExactly("helioscs", "helioscs-uploads");
+    assertThat(policiesOf(routes, "/api/v1/sailwind/clients")).containsExactly("hellosales");
+    assertThat(policiesOf(routes, "/api/v1/deals")).isEmpty();
+    assertThat(policiesOf(routes, "/api/v1/chat")).isEmpty();
+  }
+
+  private static List<String> policiesOf(RouteTable routes, String path) {
+    ApiFamily family = routes.familyOf(path);
+    return bind(Map.of()).effectivePolicies().stream()
+        .filter(policy -> policy.appliesTo(family, path(path)))
+        .map(RateLimitPolicy::name)
+        .toList();
+  }
+
+  @Test
+  void thePlanMayCoverMoreFamilies() {
+    RateLimitProperties properties =
+        bind(Map.of("dealflow.gateway.rate-limit.plan-families", "vectoros,spotlight"));
+
+    assertThat(properties.planApplies(ApiFamily.SPOTLIGHT)).isTrue();
+    assertThat(properties.planApplies(ApiFamily.TRAINER)).isFalse();
   }
 
   @Test
@@ -51,7 +83,7 @@ class RateLimitPropertiesTest {
         bind(
             Map.of(
                 "dealflow.gateway.rate-limit.policies.auth.limit", "10",
-                "dealflow.gateway.rate-limit.policies.voice.limit", "0",
+                "dealflow.gateway.rate-limit.policies.trainer-voice.limit", "0",
                 "dealflow.gateway.rate-limit.plans.enterprise", "250000"));
 
     assertThat(properties.effectivePolicies())
@@ -65,7 +97,7 @@ class RateLimitPropertiesTest {
             });
     assertThat(properties.effectivePolicies())
         .extracting(RateLimitPolicy::name)
-        .doesNotContain("voice");
+        .doesNotContain("trainer-voice");
     assertThat(properties.planLimit("enterprise")).isEqualTo(250_000);
   }
 

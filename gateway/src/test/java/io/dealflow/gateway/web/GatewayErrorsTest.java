@@ -36,7 +36,7 @@ class GatewayErrorsTest {
           Map.of(
               "crm",
               new GatewayProperties.ServiceSettings(
-                  URI.create("http://crm:8080"), Duration.ofMillis(1500))),
+                  URI.create("http://crm:8080"), null, Duration.ofMillis(1500))),
           Duration.ofSeconds(10),
           Duration.ofSeconds(2),
           List.of(),

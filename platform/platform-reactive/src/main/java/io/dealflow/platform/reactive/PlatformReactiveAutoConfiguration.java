@@ -1,6 +1,7 @@
 package io.dealflow.platform.reactive;
 
 import io.dealflow.platform.error.ApiProperties;
+import io.dealflow.platform.request.BodyLimitProperties;
 import io.dealflow.platform.security.SecurityProperties;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -21,7 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
       "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration"
     })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-@EnableConfigurationProperties({SecurityProperties.class, ApiProperties.class})
+@EnableConfigurationProperties({
+  SecurityProperties.class,
+  ApiProperties.class,
+  BodyLimitProperties.class
+})
 @Import(ReactiveSecurityConfiguration.class)
 public class PlatformReactiveAutoConfiguration {
 
@@ -44,6 +49,11 @@ public class PlatformReactiveAutoConfiguration {
   @Bean
   RequestIdWebFilter requestIdWebFilter() {
     return new RequestIdWebFilter();
+  }
+
+  @Bean
+  BodyLimitWebFilter bodyLimitWebFilter(BodyLimitProperties limits, ReactiveErrors errors) {
+    return new BodyLimitWebFilter(limits.limits(), errors);
   }
 
   @Bean

@@ -5,6 +5,7 @@ import io.dealflow.platform.error.ApiException;
 import io.dealflow.platform.error.ErrorKind;
 import io.dealflow.platform.error.FieldViolation;
 import io.dealflow.platform.error.Violations;
+import io.dealflow.platform.request.BodyLimits;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
@@ -82,6 +83,9 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Object> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    if (request.getAttribute(BodyLimitFilter.EXCEEDED) instanceof Long max) {
+      return errors.entity(request, BodyLimits.tooLarge(max));
+    }
     return errors.entity(
         request,
         ApiError.of(ErrorKind.BAD_REQUEST, "The request body is not valid JSON for this endpoint")

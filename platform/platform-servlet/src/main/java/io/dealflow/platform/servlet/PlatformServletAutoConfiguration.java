@@ -1,6 +1,7 @@
 package io.dealflow.platform.servlet;
 
 import io.dealflow.platform.error.ApiProperties;
+import io.dealflow.platform.request.BodyLimitProperties;
 import io.dealflow.platform.security.SecurityProperties;
 import java.time.Clock;
 import java.util.List;
@@ -24,7 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
       "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"
     })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties({SecurityProperties.class, ApiProperties.class})
+@EnableConfigurationProperties({
+  SecurityProperties.class,
+  ApiProperties.class,
+  BodyLimitProperties.class
+})
 @Import({
   PlatformSecurityConfiguration.class,
   ApiDocumentation.class,
@@ -49,6 +54,16 @@ public class PlatformServletAutoConfiguration {
     FilterRegistrationBean<RequestIdFilter> registration =
         new FilterRegistrationBean<>(new RequestIdFilter());
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  /** Right after the request id, before security: a body over its limit is never read. */
+  @Bean
+  FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(
+      BodyLimitProperties limits, ErrorResponder errors) {
+    FilterRegistrationBean<BodyLimitFilter> registration =
+        new FilterRegistrationBean<>(new BodyLimitFilter(limits.limits(), errors));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
     return registration;
   }
 

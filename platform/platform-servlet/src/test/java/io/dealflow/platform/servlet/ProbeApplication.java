@@ -7,6 +7,9 @@ import io.dealflow.platform.security.Tenant;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -29,6 +32,12 @@ class ProbeApplication {
     @PostMapping({"/api/v1/auth/signup", "/api/v1/user/signup", "/api/v1/signup"})
     Map<String, String> signup(@Valid @RequestBody Signup signup) {
       return Map.of("email", signup.email());
+    }
+
+    /** Reads the raw body, as an upload handler or a CSV import does. */
+    @PostMapping("/api/v1/auth/upload")
+    Map<String, Long> upload(InputStream body) throws IOException {
+      return Map.of("bytes", body.transferTo(OutputStream.nullOutputStream()));
     }
 
     @GetMapping("/api/v1/whoami")
