@@ -55,6 +55,21 @@ class HelloSalesSocketIT extends RunningSockets {
   }
 
   @Test
+  void messagesSentRightAfterAHeaderHandshakeWaitForItsAuthentication() {
+    TestUser frank = TestUsers.inNewOrganization("rep");
+    try (TestSocket socket = TestSocket.withBearer(port, "/ws", frank.token())) {
+      socket.send("{\"type\":\"session.start\",\"payload\":{\"service\":\"chat\"}}");
+      socket.send(auth(frank.token()));
+
+      assertThat(socket.next().path("type").asString()).isEqualTo("auth.success");
+      assertThat(socket.next().path("type").asString()).isEqualTo("session.started");
+      JsonNode again = socket.next();
+      assertThat(again.path("type").asString()).isEqualTo("auth.success");
+      assertThat(again.path("payload").path("sessionId").asString()).isNotBlank();
+    }
+  }
+
+  @Test
   void anInvalidTokenInTheAuthorizationHeaderIsAnsweredAndClosedWith4401LikeOneOnTheUrl() {
     try (TestSocket inHeader = TestSocket.withBearer(port, "/ws", "forged");
         TestSocket onUrl = TestSocket.open(port, "/ws?token=forged")) {

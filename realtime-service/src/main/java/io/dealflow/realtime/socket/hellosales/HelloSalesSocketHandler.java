@@ -76,15 +76,27 @@ class HelloSalesSocketHandler implements ProtocolHandler {
     SocketConnection connection =
         new SocketConnection(session, SocketEndpoint.HELLOSALES, settings, registry);
     State state = new State();
+    if (handshakeToken == null) {
+      return connection
+          .serve(text -> onMessage(connection, state, text))
+          .doFinally(signal -> state.stopPipeline());
+    }
     AtomicReference<@Nullable String> pendingToken = new AtomicReference<>(handshakeToken);
-    // Assembled when subscribed, taking the token: the socket's chain keeps no copy of it.
+    // Assembled when subscribed, taking the token: the socket's chain keeps no copy of it. Messages
+    // wait for it, so an early auth message cannot admit the socket a second time.
     Mono<Void> handshakeAuth =
         Mono.defer(
-            () -> {
-              String token = pendingToken.getAndSet(null);
-              return token == null ? Mono.empty() : handshakeAuth(connection, state, token);
-            });
-    return Mono.when(connection.serve(text -> onMessage(connection, state, text)), handshakeAuth)
+                () -> {
+                  String token = pendingToken.getAndSet(null);
+                  return token == null
+                      ? Mono.<Void>empty()
+                      : handshakeAuth(connection, state, token);
+                })
+            .cache();
+    return Mono.when(
+            connection.serve(
+                text -> handshakeAuth.then(Mono.defer(() -> onMessage(connection, state, text)))),
+            handshakeAuth)
         .doFinally(signal -> state.stopPipeline());
   }
 
