@@ -3,6 +3,9 @@ package io.dealflow.crm.integration;
 import io.dealflow.platform.error.ApiError;
 import io.dealflow.platform.error.ApiException;
 import io.dealflow.platform.error.FieldViolation;
+import io.dealflow.platform.outbound.OutboundTargets;
+import io.dealflow.platform.outbound.TargetRefusedException;
+import io.dealflow.platform.secret.SecretBox;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +15,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -182,12 +186,40 @@ public class Connections {
       violations.add(new FieldViolation("baseUrl", "invalid", "Base URL is not a URL"));
       return null;
     }
-    var refusal = targets.refusal(url);
+    var refusal = refusal(url);
     if (refusal.isPresent()) {
       violations.add(new FieldViolation("baseUrl", "invalid", "Base URL " + refusal.get()));
       return null;
     }
     return url;
+  }
+
+  /**
+   * Why a base URL may not be called, or empty when it may: HTTPS (HTTP only where private targets
+   * are allowed), no credentials, query or fragment, and a host with public addresses only.
+   */
+  private Optional<String> refusal(URI url) {
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (url.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+      return Optional.of("must be an absolute http(s) URL");
+    }
+    if (url.getRawUserInfo() != null || url.getRawQuery() != null || url.getRawFragment() != null) {
+      return Optional.of("must not carry credentials, a query or a fragment");
+    }
+    if (!targets.allowsPrivate() && !scheme.equals("https")) {
+      return Optional.of("must use https");
+    }
+    try {
+      targets.check(url);
+      return Optional.empty();
+    } catch (TargetRefusedException refused) {
+      return Optional.of(
+          switch (refused.reason()) {
+            case INTERNAL -> "points at a private, loopback or link-local address";
+            case UNRESOLVED -> "names a host that does not resolve: " + url.getHost();
+            case INVALID_URL -> "must be an absolute http(s) URL";
+          });
+    }
   }
 
   private static String defaultName(Provider provider) {

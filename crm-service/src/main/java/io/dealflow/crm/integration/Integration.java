@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param provider where its records come from
  * @param name a label for people
  * @param baseUrl the provider's API (HubSpot); null for CSV
- * @param sealedToken the access token, encrypted ({@link SecretBox}); null for CSV
+ * @param sealedToken the access token, encrypted ({@link io.dealflow.platform.secret.SecretBox});
+ *     null for CSV
  * @param syncContacts whether a HubSpot sync brings contacts in as leads
  * @param syncDeals whether a HubSpot sync brings deals in
  * @param defaultCurrency the currency of synced deals that name none

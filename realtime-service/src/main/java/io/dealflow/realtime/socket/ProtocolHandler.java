@@ -13,8 +13,9 @@ public interface ProtocolHandler extends WebSocketHandler {
   /**
    * Serves one socket until it closes.
    *
-   * @param handshakeToken the {@code ?token=} the client put on the handshake URL, which the
-   *     session's URL no longer carries ({@link SocketHandshakes}); null when there was none
+   * @param handshakeToken the {@code ?token=} the client put on the handshake URL or, without one,
+   *     the token of its {@code Authorization: Bearer} header; the session carries neither any more
+   *     ({@link SocketHandshakes}); null when there was none
    */
   Mono<Void> serve(WebSocketSession session, @Nullable String handshakeToken);
 

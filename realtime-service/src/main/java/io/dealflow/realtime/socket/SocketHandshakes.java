@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -29,6 +30,9 @@ import reactor.util.context.ContextView;
  *       kept in the session and in the chain's diagnostic description (printed with any error's
  *       traceback), so the token could otherwise reach a log line, and every idle socket would
  *       carry more copies of a 1.5 KB token;
+ *   <li>an {@code Authorization: Bearer} header (server-side and mobile clients, which can send
+ *       headers on the handshake) is taken off the request the same way, when the URL carries no
+ *       token: the session keeps a copy of the handshake's headers for the socket's life;
  *   <li>the socket's chain runs with the handshake's request id and trace context only, not with
  *       the request's whole Reactor context (which holds the exchange, its headers and query, and
  *       the security filters' state).
@@ -37,6 +41,7 @@ import reactor.util.context.ContextView;
 final class SocketHandshakes implements WebSocketService {
 
   private static final String TOKEN = "token";
+  private static final String BEARER = "Bearer ";
   private static final List<String> KEPT_CONTEXT =
       List.of(RequestIds.MDC_KEY, TraceContext.MDC_KEY, TraceContext.TRACE_ID_MDC_KEY);
 
@@ -57,17 +62,29 @@ final class SocketHandshakes implements WebSocketService {
     }
     ServerHttpRequest request = exchange.getRequest();
     String raw = request.getQueryParams().getFirst(TOKEN);
-    AtomicReference<@Nullable String> once =
-        new AtomicReference<>(
-            raw == null || raw.isBlank() ? null : UriUtils.decode(raw, StandardCharsets.UTF_8));
+    String token =
+        raw == null || raw.isBlank() ? null : UriUtils.decode(raw, StandardCharsets.UTF_8);
+    String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+    if (token == null) {
+      token = bearer(authorization);
+    }
+    AtomicReference<@Nullable String> once = new AtomicReference<>(token);
     ServerWebExchange upgraded = exchange;
-    if (request.getQueryParams().containsKey(TOKEN)) {
+    if (request.getQueryParams().containsKey(TOKEN) || authorization != null) {
       URI withoutToken =
           UriComponentsBuilder.fromUri(request.getURI())
               .replaceQueryParam(TOKEN)
               .build(true)
               .toUri();
-      upgraded = exchange.mutate().request(mutated -> mutated.uri(withoutToken)).build();
+      upgraded =
+          exchange
+              .mutate()
+              .request(
+                  mutated ->
+                      mutated
+                          .uri(withoutToken)
+                          .headers(headers -> headers.remove(HttpHeaders.AUTHORIZATION)))
+              .build();
     }
     return upgrades.handleRequest(
         upgraded,
@@ -84,6 +101,17 @@ final class SocketHandshakes implements WebSocketService {
                 .contextWrite(SocketHandshakes::socketContext);
           }
         });
+  }
+
+  /** The token of a {@code Bearer} authorization (scheme in any case), or null. */
+  static @Nullable String bearer(@Nullable String authorization) {
+    if (authorization == null
+        || authorization.length() <= BEARER.length()
+        || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      return null;
+    }
+    String token = authorization.substring(BEARER.length()).strip();
+    return token.isEmpty() ? null : token;
   }
 
   private static Context socketContext(ContextView handshake) {

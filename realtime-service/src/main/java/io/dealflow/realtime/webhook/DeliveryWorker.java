@@ -1,6 +1,9 @@
 package io.dealflow.realtime.webhook;
 
 import io.dealflow.platform.events.Outbox;
+import io.dealflow.platform.outbound.OutboundHttp;
+import io.dealflow.platform.outbound.OutboundTargets;
+import io.dealflow.platform.outbound.TargetRefusedException;
 import io.dealflow.realtime.events.RealtimeEvents;
 import io.dealflow.realtime.events.WebhookEndpointDisabled;
 import io.micrometer.core.instrument.Counter;
@@ -9,11 +12,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,9 +33,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -44,25 +51,27 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends due deliveries, on every instance side by side: each round claims due rows with a lease
  * ({@link Deliveries#claimDue}), sends them in parallel on virtual threads and records each attempt
- * with its outcome. Blocking I/O stays off the WebFlux event loop.
+ * with its outcome. Blocking I/O stays off the WebFlux event loop. Each connection goes to an
+ * address that {@link OutboundTargets} checked when it resolved the host for it ({@link
+ * OutboundHttp}), so a DNS answer that turns inward after the check is never connected to.
  */
 @Component
-class DeliveryWorker implements SmartLifecycle {
+class DeliveryWorker implements SmartLifecycle, DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
   private static final int EXCERPT_BYTES = 1024;
   private static final String USER_AGENT = "Dealflow-Webhooks/1";
+  private static final ContentType JSON_BODY = ContentType.create("application/json");
 
   private final Deliveries deliveries;
   private final Endpoints endpoints;
-  private final TargetGuard guard;
   private final WebhookProperties properties;
   private final TransactionTemplate transactions;
   private final Outbox outbox;
   private final MeterRegistry meters;
   private final Timer latency;
   private final Clock clock = Clock.systemUTC();
-  private final HttpClient http;
+  private final CloseableHttpClient http;
 
   private volatile @Nullable ScheduledExecutorService poller;
   private volatile @Nullable ExecutorService senders;
@@ -70,7 +79,7 @@ class DeliveryWorker implements SmartLifecycle {
   DeliveryWorker(
       Deliveries deliveries,
       Endpoints endpoints,
-      TargetGuard guard,
+      OutboundTargets targets,
       WebhookProperties properties,
       TransactionTemplate transactions,
       Outbox outbox,
@@ -78,7 +87,6 @@ class DeliveryWorker implements SmartLifecycle {
     this.outbox = outbox;
     this.deliveries = deliveries;
     this.endpoints = endpoints;
-    this.guard = guard;
     this.properties = properties;
     this.transactions = transactions;
     this.meters = meters;
@@ -89,11 +97,10 @@ class DeliveryWorker implements SmartLifecycle {
     Gauge.builder("dealflow.webhook.pending", deliveries, Deliveries::pending)
         .description("Webhook deliveries waiting to be sent or retried")
         .register(meters);
+    // A round may send its whole batch to one receiver's host at once.
     this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(properties.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+        OutboundHttp.client(
+            targets, properties.timeout(), properties.timeout(), properties.batchSize());
   }
 
   @Override
@@ -122,6 +129,12 @@ class DeliveryWorker implements SmartLifecycle {
     if (sending != null) {
       sending.shutdownNow();
     }
+  }
+
+  /** Closes the client's pooled connections with the application. */
+  @Override
+  public void destroy() throws IOException {
+    http.close();
   }
 
   @Override
@@ -280,49 +293,49 @@ class DeliveryWorker implements SmartLifecycle {
 
   private Result send(Endpoint endpoint, Deliveries.Delivery delivery, Instant now) {
     URI target = URI.create(endpoint.url());
-    try {
-      guard.check(target);
-    } catch (TargetGuard.TargetNotAllowed refused) {
-      return new Result(null, null, "TARGET_NOT_ALLOWED: " + refused.getMessage(), null);
-    }
     long timestamp = now.getEpochSecond();
     String signatures =
         endpoint.signingSecrets(now).stream()
             .map(secret -> Signing.signature(secret, timestamp, delivery.payload()))
             .collect(Collectors.joining(" "));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(target)
-            .timeout(properties.timeout())
-            .header("Content-Type", "application/json")
-            .header("User-Agent", USER_AGENT)
-            .header("X-Webhook-Id", delivery.id().toString())
-            .header("X-Timestamp", Long.toString(timestamp))
-            .header("X-Signature", signatures)
-            .POST(HttpRequest.BodyPublishers.ofString(delivery.payload(), StandardCharsets.UTF_8));
+    HttpPost request = new HttpPost(target);
+    request.setHeader("Content-Type", "application/json");
+    request.setHeader("User-Agent", USER_AGENT);
+    request.setHeader("X-Webhook-Id", delivery.id().toString());
+    request.setHeader("X-Timestamp", Long.toString(timestamp));
+    request.setHeader("X-Signature", signatures);
     if (delivery.traceparent() != null) {
-      request.header("traceparent", delivery.traceparent());
+      request.setHeader("traceparent", delivery.traceparent());
     }
+    request.setEntity(
+        new ByteArrayEntity(delivery.payload().getBytes(StandardCharsets.UTF_8), JSON_BODY));
     try {
-      HttpResponse<InputStream> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-      String excerpt;
-      try (InputStream body = response.body()) {
-        excerpt = new String(body.readNBytes(EXCERPT_BYTES), StandardCharsets.UTF_8);
-      }
-      int status = response.statusCode();
-      Duration retryAfter =
-          status == 429 || status == 503
-              ? response.headers().firstValue("Retry-After").map(this::retryAfter).orElse(null)
-              : null;
-      String error = status >= 200 && status < 300 ? null : "HTTP " + status;
-      return new Result(status, excerpt, error, retryAfter);
-    } catch (HttpTimeoutException e) {
+      return http.execute(
+          request,
+          response -> {
+            String excerpt = "";
+            if (response.getEntity() != null) {
+              try (InputStream body = response.getEntity().getContent()) {
+                excerpt = new String(body.readNBytes(EXCERPT_BYTES), StandardCharsets.UTF_8);
+              }
+            }
+            int status = response.getCode();
+            Header retryAfterHeader =
+                status == 429 || status == 503 ? response.getFirstHeader("Retry-After") : null;
+            Duration retryAfter =
+                retryAfterHeader == null ? null : retryAfter(retryAfterHeader.getValue());
+            String error = status >= 200 && status < 300 ? null : "HTTP " + status;
+            return new Result(status, excerpt, error, retryAfter);
+          });
+    } catch (TargetRefusedException refused) {
+      return new Result(null, null, "TARGET_NOT_ALLOWED: " + refused.getMessage(), null);
+    } catch (SocketTimeoutException e) {
       return new Result(null, null, "Timed out after " + properties.timeout(), null);
-    } catch (IOException e) {
-      return new Result(null, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
-    } catch (InterruptedException e) {
+    } catch (InterruptedIOException e) {
       Thread.currentThread().interrupt();
       return new Result(null, null, "Interrupted: the instance is stopping", null);
+    } catch (IOException e) {
+      return new Result(null, null, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.dealflow.realtime.webhook;
 
+import io.dealflow.platform.secret.SecretBox;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,14 +14,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The webhook endpoints; every read and write of an organization's endpoint names its org id. */
+/**
+ * The webhook endpoints; every read and write of an organization's endpoint names its org id. The
+ * signing secrets are sealed ({@link SecretBox}, bound to their endpoint) on the way in and opened
+ * on the way out: the table never holds one as issued.
+ */
 @Repository
 class Endpoints {
 
   private final JdbcClient jdbc;
+  private final SecretBox secrets;
 
-  Endpoints(JdbcClient jdbc) {
+  Endpoints(JdbcClient jdbc, SecretBox secrets) {
     this.jdbc = jdbc;
+    this.secrets = secrets;
   }
 
   void insert(Endpoint endpoint) {
@@ -36,7 +43,7 @@ class Endpoints {
         .param("events", endpoint.events().toArray(String[]::new))
         .param("description", endpoint.description())
         .param("enabled", endpoint.enabled())
-        .param("secret", endpoint.secret())
+        .param("secret", secrets.seal(endpoint.id(), endpoint.secret()))
         .param("now", Timestamp.from(endpoint.createdAt()))
         .update();
   }
@@ -45,7 +52,7 @@ class Endpoints {
     return jdbc.sql("SELECT * FROM webhook_endpoint WHERE org_id = :orgId AND id = :id")
         .param("orgId", orgId)
         .param("id", id)
-        .query(Endpoints::map)
+        .query(this::map)
         .optional();
   }
 
@@ -53,7 +60,7 @@ class Endpoints {
   Optional<Endpoint> find(UUID id) {
     return jdbc.sql("SELECT * FROM webhook_endpoint WHERE id = :id")
         .param("id", id)
-        .query(Endpoints::map)
+        .query(this::map)
         .optional();
   }
 
@@ -66,7 +73,7 @@ class Endpoints {
         .param("orgId", orgId)
         .param("limit", limit)
         .param("offset", offset)
-        .query(Endpoints::map)
+        .query(this::map)
         .list();
   }
 
@@ -80,7 +87,7 @@ class Endpoints {
   List<Endpoint> enabled(UUID orgId) {
     return jdbc.sql("SELECT * FROM webhook_endpoint WHERE org_id = :orgId AND enabled")
         .param("orgId", orgId)
-        .query(Endpoints::map)
+        .query(this::map)
         .list();
   }
 
@@ -115,7 +122,7 @@ class Endpoints {
             WHERE org_id = :orgId AND id = :id
             """)
         .param("expires", Timestamp.from(previousExpiresAt))
-        .param("secret", secret)
+        .param("secret", secrets.seal(id, secret))
         .param("now", Timestamp.from(now))
         .param("orgId", orgId)
         .param("id", id)
@@ -166,17 +173,19 @@ class Endpoints {
         == 1;
   }
 
-  private static Endpoint map(ResultSet rs, int row) throws SQLException {
+  private Endpoint map(ResultSet rs, int row) throws SQLException {
     Array events = rs.getArray("events");
+    UUID id = rs.getObject("id", UUID.class);
+    String previousSecret = rs.getString("previous_secret");
     return new Endpoint(
-        rs.getObject("id", UUID.class),
+        id,
         rs.getObject("org_id", UUID.class),
         rs.getString("url"),
         Arrays.asList((String[]) events.getArray()),
         rs.getString("description"),
         rs.getBoolean("enabled"),
-        rs.getString("secret"),
-        rs.getString("previous_secret"),
+        secrets.open(id, rs.getString("secret")),
+        previousSecret == null ? null : secrets.open(id, previousSecret),
         instant(rs.getTimestamp("previous_secret_expires_at")),
         instant(rs.getTimestamp("failing_since")),
         rs.getString("disabled_reason"),

@@ -2,12 +2,16 @@ package io.dealflow.realtime.webhook;
 
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Webhook settings ({@code dealflow.realtime.webhooks.*}).
  *
+ * @param encryptionKey the AES key (Base64 of 32 bytes) that encrypts endpoints' signing secrets at
+ *     rest; required, from the environment ({@code DEALFLOW_REALTIME_WEBHOOKS_ENCRYPTION_KEY}).
+ *     Only the dev profile has a default.
  * @param allowPrivateTargets whether endpoints may point at loopback, private, link-local and
  *     similar addresses; only for local development and tests
  * @param retrySchedule the pause before each retry; after the last one a delivery has failed
@@ -25,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("dealflow.realtime.webhooks")
 record WebhookProperties(
+    @Nullable String encryptionKey,
     @DefaultValue("false") boolean allowPrivateTargets,
     @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "10h"}) List<Duration> retrySchedule,
     @DefaultValue("0.1") double jitter,

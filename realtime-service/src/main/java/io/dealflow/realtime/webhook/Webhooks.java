@@ -5,6 +5,8 @@ import io.dealflow.platform.error.ApiException;
 import io.dealflow.platform.error.ErrorKind;
 import io.dealflow.platform.error.FieldViolation;
 import io.dealflow.platform.events.ReceivedEvent;
+import io.dealflow.platform.outbound.OutboundTargets;
+import io.dealflow.platform.outbound.TargetRefusedException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -34,15 +36,18 @@ class Webhooks {
 
   private final Endpoints endpoints;
   private final Deliveries deliveries;
-  private final TargetGuard guard;
+  private final OutboundTargets targets;
   private final WebhookProperties properties;
   private final Clock clock;
 
   Webhooks(
-      Endpoints endpoints, Deliveries deliveries, TargetGuard guard, WebhookProperties properties) {
+      Endpoints endpoints,
+      Deliveries deliveries,
+      OutboundTargets targets,
+      WebhookProperties properties) {
     this.endpoints = endpoints;
     this.deliveries = deliveries;
-    this.guard = guard;
+    this.targets = targets;
     this.properties = properties;
     this.clock = Clock.systemUTC();
   }
@@ -234,8 +239,8 @@ class Webhooks {
 
   private void checkTarget(URI target) {
     try {
-      guard.check(target);
-    } catch (TargetGuard.TargetNotAllowed refused) {
+      targets.check(target);
+    } catch (TargetRefusedException refused) {
       throw new ApiException(
           ApiError.of(ErrorKind.BAD_REQUEST, refused.getMessage()).withCode("TARGET_NOT_ALLOWED"));
     }

@@ -125,6 +125,36 @@ class CableSocketIT extends RunningSockets {
     }
   }
 
+  @Test
+  void theAuthorizationHeaderMayCarryTheToken() {
+    TestUser alice = TestUsers.inNewOrganization("rep");
+    try (TestSocket cable =
+        TestSocket.withBearer(port, "/cable", alice.token(), "actioncable-v1-json")) {
+      assertThat(cable.next().path("type").asString()).isEqualTo("welcome");
+      subscribe(cable, LEADS);
+      assertThat(nextMessage(cable).path("type").asString()).isEqualTo("confirm_subscription");
+
+      UUID lead = UUID.randomUUID();
+      Events.publish("lead.status.changed", alice.orgId(), lead.toString(), statusChanged(lead));
+      JsonNode message = nextMessage(cable).path("message");
+      assertThat(message.path("type").asString()).isEqualTo("lead_status_changed");
+      assertThat(message.path("lead_id").asString()).isEqualTo(lead.toString());
+    }
+  }
+
+  @Test
+  void anInvalidTokenInTheAuthorizationHeaderIsClosedWith4401LikeOneOnTheUrl() {
+    try (TestSocket inHeader =
+            TestSocket.withBearer(port, "/cable", "forged", "actioncable-v1-json");
+        TestSocket onUrl = TestSocket.open(port, "/cable?token=forged", "actioncable-v1-json")) {
+      assertThat(inHeader.next().path("reason").asString()).isEqualTo("unauthorized");
+      assertThat(inHeader.closed(Duration.ofSeconds(10)))
+          .isEqualTo(onUrl.closed(Duration.ofSeconds(10)))
+          .extracting(TestSocket.Closed::code)
+          .isEqualTo(4401);
+    }
+  }
+
   private TestSocket cable(TestUser user) {
     TestSocket cable = TestSocket.open(port, "/cable?token=" + user.token(), "actioncable-v1-json");
     assertThat(cable.next().path("type").asString()).isEqualTo("welcome");

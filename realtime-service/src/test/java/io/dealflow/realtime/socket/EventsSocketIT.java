@@ -61,6 +61,32 @@ class EventsSocketIT extends RunningSockets {
   }
 
   @Test
+  void theAuthorizationHeaderMayCarryTheToken() {
+    TestUser dave = TestUsers.inNewOrganization("rep");
+    try (TestSocket socket = TestSocket.withBearer(port, "/ws/events", dave.token())) {
+      JsonNode ready = socket.next();
+      assertThat(ready.path("event").asString()).isEqualTo("connection.ready");
+      assertThat(ready.path("data").path("org_id").asString()).isEqualTo(dave.orgId().toString());
+
+      UUID deal = Events.dealCreated(dave.orgId(), "Initech expansion");
+      JsonNode received = socket.next();
+      assertThat(received.path("event").asString()).isEqualTo("deal.created");
+      assertThat(received.path("id").asString()).isEqualTo(deal.toString());
+    }
+  }
+
+  @Test
+  void anInvalidTokenInTheAuthorizationHeaderIsRefusedWith4401LikeOneOnTheUrl() {
+    try (TestSocket inHeader = TestSocket.withBearer(port, "/ws/events", "not-a-jwt");
+        TestSocket onUrl = TestSocket.open(port, "/ws/events?token=not-a-jwt")) {
+      assertThat(inHeader.closed(SHORT.multipliedBy(5)))
+          .isEqualTo(onUrl.closed(SHORT.multipliedBy(5)))
+          .extracting(TestSocket.Closed::code)
+          .isEqualTo(4401);
+    }
+  }
+
+  @Test
   void anInvalidTokenIsRefusedWith4401() {
     try (TestSocket onHandshake = TestSocket.open(port, "/ws/events?token=not-a-jwt");
         TestSocket inFirstMessage = TestSocket.open(port, "/ws/events")) {

@@ -41,6 +41,49 @@ class HelloSalesSocketIT extends RunningSockets {
   }
 
   @Test
+  void aTokenInTheAuthorizationHeaderAuthenticatesTheSocketAsItOpens() {
+    TestUser erin = TestUsers.inNewOrganization("rep");
+    try (TestSocket socket = TestSocket.withBearer(port, "/ws", erin.token())) {
+      JsonNode success = socket.next();
+      assertThat(success.path("type").asString()).isEqualTo("auth.success");
+      assertThat(success.path("payload").path("orgId").asString())
+          .isEqualTo(erin.orgId().toString());
+
+      socket.send("{\"type\":\"session.start\",\"payload\":{\"service\":\"chat\"}}");
+      assertThat(socket.next().path("type").asString()).isEqualTo("session.started");
+    }
+  }
+
+  @Test
+  void messagesSentRightAfterAHeaderHandshakeWaitForItsAuthentication() {
+    TestUser frank = TestUsers.inNewOrganization("rep");
+    try (TestSocket socket = TestSocket.withBearer(port, "/ws", frank.token())) {
+      socket.send("{\"type\":\"session.start\",\"payload\":{\"service\":\"chat\"}}");
+      socket.send(auth(frank.token()));
+
+      assertThat(socket.next().path("type").asString()).isEqualTo("auth.success");
+      assertThat(socket.next().path("type").asString()).isEqualTo("session.started");
+      JsonNode again = socket.next();
+      assertThat(again.path("type").asString()).isEqualTo("auth.success");
+      assertThat(again.path("payload").path("sessionId").asString()).isNotBlank();
+    }
+  }
+
+  @Test
+  void anInvalidTokenInTheAuthorizationHeaderIsAnsweredAndClosedWith4401LikeOneOnTheUrl() {
+    try (TestSocket inHeader = TestSocket.withBearer(port, "/ws", "forged");
+        TestSocket onUrl = TestSocket.open(port, "/ws?token=forged")) {
+      assertThat(inHeader.next().path("payload").path("code").asString())
+          .isEqualTo("INVALID_TOKEN");
+      assertThat(onUrl.next().path("payload").path("code").asString()).isEqualTo("INVALID_TOKEN");
+      assertThat(inHeader.closed(Duration.ofSeconds(10)))
+          .isEqualTo(onUrl.closed(Duration.ofSeconds(10)))
+          .extracting(TestSocket.Closed::code)
+          .isEqualTo(4401);
+    }
+  }
+
+  @Test
   void aMessageBeforeAuthIsUnauthorized() {
     try (TestSocket socket = TestSocket.open(port, "/ws")) {
       socket.send("{\"type\":\"session.start\",\"payload\":{\"service\":\"chat\"}}");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -44,6 +45,49 @@ class SocketHandshakesTest {
         .hasPath("/ws/events")
         .hasQuery("last_event_id=e-1");
     assertThat(protocol.tokens).containsExactly("abc+def.ghi", null);
+  }
+
+  @Test
+  void takesABearerTokenOffTheHeadersAndHandsItToTheProtocolOnce() {
+    MockServerWebExchange handshake =
+        MockServerWebExchange.from(
+            MockServerHttpRequest.get("/ws/events?last_event_id=e-1")
+                .header(HttpHeaders.AUTHORIZATION, "bearer abc.def.ghi")
+                .header("X-Request-Id", "req-1"));
+
+    handshakes.handleRequest(handshake, protocol).block();
+    upgradedHandler.get().handle(session()).block();
+    upgradedHandler.get().handle(session()).block();
+
+    HttpHeaders upgradedHeaders = upgradedExchange.get().getRequest().getHeaders();
+    assertThat(upgradedHeaders.containsHeader(HttpHeaders.AUTHORIZATION)).isFalse();
+    assertThat(upgradedHeaders.getFirst("X-Request-Id")).isEqualTo("req-1");
+    assertThat(upgradedExchange.get().getRequest().getURI()).hasQuery("last_event_id=e-1");
+    assertThat(protocol.tokens).containsExactly("abc.def.ghi", null);
+  }
+
+  @Test
+  void aTokenOnTheUrlWinsOverTheHeaderAndNeitherStays() {
+    MockServerWebExchange handshake =
+        MockServerWebExchange.from(
+            MockServerHttpRequest.get("/cable?token=from-url")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer from-header"));
+
+    handshakes.handleRequest(handshake, protocol).block();
+    upgradedHandler.get().handle(session()).block();
+
+    assertThat(upgradedExchange.get().getRequest().getURI()).hasNoQuery();
+    assertThat(upgradedExchange.get().getRequest().getHeaders().containsHeader("Authorization"))
+        .isFalse();
+    assertThat(protocol.tokens).containsExactly("from-url");
+  }
+
+  @Test
+  void anAuthorizationOtherThanBearerIsNoToken() {
+    assertThat(SocketHandshakes.bearer("Basic dXNlcjpwYXNz")).isNull();
+    assertThat(SocketHandshakes.bearer("Bearer ")).isNull();
+    assertThat(SocketHandshakes.bearer(null)).isNull();
+    assertThat(SocketHandshakes.bearer("BEARER  tok.en ")).isEqualTo("tok.en");
   }
 
   @Test

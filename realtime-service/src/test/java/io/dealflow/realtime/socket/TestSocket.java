@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,8 +30,11 @@ final class TestSocket implements AutoCloseable {
   private final CompletableFuture<Closed> closed = new CompletableFuture<>();
   private final WebSocket socket;
 
-  private TestSocket(URI uri, String... subprotocols) {
+  private TestSocket(URI uri, @Nullable String bearer, String... subprotocols) {
     WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+    if (bearer != null) {
+      builder.header("Authorization", "Bearer " + bearer);
+    }
     if (subprotocols.length > 0) {
       builder.subprotocols(
           subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
@@ -39,7 +43,12 @@ final class TestSocket implements AutoCloseable {
   }
 
   static TestSocket open(int port, String pathAndQuery, String... subprotocols) {
-    return new TestSocket(URI.create("ws://localhost:" + port + pathAndQuery), subprotocols);
+    return new TestSocket(URI.create("ws://localhost:" + port + pathAndQuery), null, subprotocols);
+  }
+
+  /** A socket that presents its token as a server-side or mobile client does: in a header. */
+  static TestSocket withBearer(int port, String path, String token, String... subprotocols) {
+    return new TestSocket(URI.create("ws://localhost:" + port + path), token, subprotocols);
   }
 
   String subprotocol() {

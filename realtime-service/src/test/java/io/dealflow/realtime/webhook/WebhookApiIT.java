@@ -3,18 +3,24 @@ package io.dealflow.realtime.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dealflow.platform.outbound.HostResolver;
 import io.dealflow.platform.test.KeycloakTokens;
 import io.dealflow.platform.test.TestUsers;
 import io.dealflow.realtime.RunningRealtimeService;
+import java.net.InetAddress;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -26,6 +32,24 @@ class WebhookApiIT extends RunningRealtimeService {
 
   /** A public address written as a literal, so that no DNS is needed to accept it. */
   private static final String PUBLIC_TARGET = "https://93.184.215.14/hooks";
+
+  /** A name whose DNS answer the test changes, as a rebinding attacker's server would. */
+  private static final String REBINDING_HOST = "rebinding.webhooks.test";
+
+  private static final AtomicReference<String> REBINDING_ANSWER =
+      new AtomicReference<>("93.184.215.14");
+
+  @TestConfiguration
+  static class Dns {
+
+    @Bean
+    HostResolver rebindingDns() {
+      return host ->
+          host.equals(REBINDING_HOST)
+              ? new InetAddress[] {InetAddress.getByName(REBINDING_ANSWER.get())}
+              : InetAddress.getAllByName(host);
+    }
+  }
 
   @Autowired private JdbcClient jdbc;
 
@@ -108,6 +132,41 @@ class WebhookApiIT extends RunningRealtimeService {
               .get(0);
       assertThat(attempt.get("error").asString()).startsWith("TARGET_NOT_ALLOWED");
       assertThat(attempt.get("statusCode").isNull()).isTrue();
+      assertThat(receiver.requests("/rebound")).isEmpty();
+    }
+  }
+
+  @Test
+  void aNameThatResolvedPublicWhenSavedAndResolvesInternalWhenSentIsNeverConnectedTo()
+      throws Exception {
+    try (Receiver receiver = new Receiver()) {
+      REBINDING_ANSWER.set("93.184.215.14");
+      String target =
+          "http://" + REBINDING_HOST + ":" + URI.create(receiver.url("/")).getPort() + "/rebound";
+      JsonNode created = api.created(admin.token(), target, List.of("*"));
+      String path = "/api/v1/webhooks/" + created.get("id").asString();
+
+      REBINDING_ANSWER.set("127.0.0.1");
+      api.post(admin.token(), path + "/test");
+
+      await()
+          .atMost(Duration.ofSeconds(15))
+          .until(
+              () ->
+                  api.get(admin.token(), path + "/deliveries")
+                      .body()
+                      .toString()
+                      .contains("TARGET_NOT_ALLOWED"));
+      JsonNode attempt =
+          api.get(admin.token(), path + "/deliveries")
+              .body()
+              .get("items")
+              .get(0)
+              .get("attempts")
+              .get(0);
+      assertThat(attempt.get("error").asString())
+          .startsWith("TARGET_NOT_ALLOWED")
+          .contains("127.0.0.1");
       assertThat(receiver.requests("/rebound")).isEmpty();
     }
   }

@@ -3,6 +3,7 @@ package io.dealflow.realtime.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.dealflow.platform.secret.SecretBox;
 import io.dealflow.platform.test.TestUsers;
 import io.dealflow.realtime.RunningRealtimeService;
 import java.time.Duration;
@@ -14,7 +15,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -35,6 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 class WebhookDeliveryIT extends RunningRealtimeService {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @Autowired private JdbcClient jdbc;
+  @Autowired private SecretBox secrets;
 
   private Receiver receiver;
   private WebhookApi api;
@@ -143,6 +149,30 @@ class WebhookDeliveryIT extends RunningRealtimeService {
     Receiver.Request afterGrace = receiver.requests("/rotated").get(1);
     assertThat(verifies(newSecret, afterGrace)).isTrue();
     assertThat(verifies(oldSecret, afterGrace)).isFalse();
+  }
+
+  @Test
+  void theTableHoldsNeitherSigningSecretAsIssued() {
+    JsonNode endpoint = api.created(admin.token(), receiver.url("/sealed"), List.of("*"));
+    String id = endpoint.get("id").asString();
+    String oldSecret = endpoint.get("secret").asString();
+    String newSecret =
+        api.post(admin.token(), "/api/v1/webhooks/" + id + "/rotate-secret")
+            .body()
+            .get("secret")
+            .asString();
+
+    Map<String, Object> row =
+        jdbc.sql("SELECT secret, previous_secret FROM webhook_endpoint WHERE id = :id")
+            .param("id", UUID.fromString(id))
+            .query()
+            .singleRow();
+    String storedSecret = (String) row.get("secret");
+    String storedPrevious = (String) row.get("previous_secret");
+    assertThat(storedSecret).startsWith("v1:").doesNotContain(newSecret).doesNotContain("whsec_");
+    assertThat(storedPrevious).startsWith("v1:").doesNotContain(oldSecret);
+    assertThat(secrets.open(UUID.fromString(id), storedSecret)).isEqualTo(newSecret);
+    assertThat(secrets.open(UUID.fromString(id), storedPrevious)).isEqualTo(oldSecret);
   }
 
   @Test

@@ -2,13 +2,14 @@ package io.dealflow.crm.integration.hubspot;
 
 import io.dealflow.crm.integration.Connector;
 import io.dealflow.crm.integration.IntegrationsProperties;
-import io.dealflow.crm.integration.OutboundTargets;
 import io.dealflow.crm.integration.Provider;
 import io.dealflow.crm.integration.Pulled;
 import io.dealflow.crm.integration.SyncFailure;
 import io.dealflow.crm.integration.SyncSource;
+import io.dealflow.platform.outbound.OutboundHttp;
+import io.dealflow.platform.outbound.OutboundTargets;
+import io.dealflow.platform.outbound.TargetRefusedException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -21,7 +22,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -41,16 +42,19 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>429: waits as long as {@code Retry-After} asks, if that is within the configured bound, and
  *       tries again; 5xx and unreachable: tries again with exponential backoff. Both give up after
  *       the configured attempts.
- *   <li>Redirects are not followed, and the base URL is checked against internal addresses before
- *       every sync.
+ *   <li>Redirects are not followed, and every connection goes to an address that was checked
+ *       against internal addresses when the host was resolved for it ({@link OutboundHttp}): a name
+ *       that later resolves inward fails the sync, however briefly it does.
  * </ul>
  */
 @Component
 class HubSpotConnector implements Connector {
 
+  /** Syncs of several workspaces may call HubSpot at once. */
+  private static final int MAX_CONNECTIONS_PER_HOST = 8;
+
   private final RestClient http;
   private final JsonMapper json;
-  private final OutboundTargets targets;
   private final IntegrationsProperties.HubSpot settings;
 
   HubSpotConnector(
@@ -59,16 +63,17 @@ class HubSpotConnector implements Connector {
       OutboundTargets targets,
       IntegrationsProperties properties) {
     this.settings = properties.hubspot();
-    JdkClientHttpRequestFactory requests =
-        new JdkClientHttpRequestFactory(
-            HttpClient.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-    requests.setReadTimeout(settings.readTimeout());
-    this.http = builder.requestFactory(requests).build();
+    this.http =
+        builder
+            .requestFactory(
+                new HttpComponentsClientHttpRequestFactory(
+                    OutboundHttp.client(
+                        targets,
+                        settings.connectTimeout(),
+                        settings.readTimeout(),
+                        MAX_CONNECTIONS_PER_HOST)))
+            .build();
     this.json = json;
-    this.targets = targets;
   }
 
   @Override
@@ -81,12 +86,6 @@ class HubSpotConnector implements Connector {
     URI base = Objects.requireNonNull(source.baseUrl(), "a HubSpot integration has a base URL");
     String token =
         Objects.requireNonNull(source.accessToken(), "a HubSpot integration has a token");
-    targets
-        .refusal(base)
-        .ifPresent(
-            refusal -> {
-              throw SyncFailure.provider("The base URL " + refusal);
-            });
     HubSpotRecords records = new HubSpotRecords(source.defaultCurrency());
     List<Pulled.Lead> leads = new ArrayList<>();
     List<Pulled.Deal> deals = new ArrayList<>();
@@ -167,6 +166,9 @@ class HubSpotConnector implements Connector {
                             new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)),
                     true);
       } catch (ResourceAccessException e) {
+        if (e.getMostSpecificCause() instanceof TargetRefusedException refused) {
+          throw SyncFailure.provider("The base URL is refused: " + refused.getMessage());
+        }
         if (attempt >= settings.maxAttempts()) {
           throw SyncFailure.provider(
               "HubSpot could not be reached after "

@@ -29,8 +29,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /ws}: the HelloSales protocol. Every message is {@code {"type","payload"}}; the first must
- * be {@code auth}. Every message gets an answer — a result or an {@code error} with one of the
- * seed's codes — never silence.
+ * be {@code auth}, unless the handshake carried the token ({@code Authorization: Bearer} or {@code
+ * ?token=}): then the socket is authenticated as it opens and the server sends {@code auth.success}
+ * unasked, or {@code auth.error} and closes it with 4401. Every message gets an answer — a result
+ * or an {@code error} with one of the seed's codes — never silence.
  */
 @Component
 class HelloSalesSocketHandler implements ProtocolHandler {
@@ -74,9 +76,49 @@ class HelloSalesSocketHandler implements ProtocolHandler {
     SocketConnection connection =
         new SocketConnection(session, SocketEndpoint.HELLOSALES, settings, registry);
     State state = new State();
-    return connection
-        .serve(text -> onMessage(connection, state, text))
+    if (handshakeToken == null) {
+      return connection
+          .serve(text -> onMessage(connection, state, text))
+          .doFinally(signal -> state.stopPipeline());
+    }
+    AtomicReference<@Nullable String> pendingToken = new AtomicReference<>(handshakeToken);
+    // Assembled when subscribed, taking the token: the socket's chain keeps no copy of it. Messages
+    // wait for it, so an early auth message cannot admit the socket a second time.
+    Mono<Void> handshakeAuth =
+        Mono.defer(
+                () -> {
+                  String token = pendingToken.getAndSet(null);
+                  return token == null
+                      ? Mono.<Void>empty()
+                      : handshakeAuth(connection, state, token);
+                })
+            .cache();
+    return Mono.when(
+            connection.serve(
+                text -> handshakeAuth.then(Mono.defer(() -> onMessage(connection, state, text)))),
+            handshakeAuth)
         .doFinally(signal -> state.stopPipeline());
+  }
+
+  /** A token on the handshake: admitted as by an {@code auth} message, or refused with 4401. */
+  private Mono<Void> handshakeAuth(SocketConnection connection, State state, String token) {
+    return authenticator
+        .authenticate(token)
+        .map(Optional::of)
+        .defaultIfEmpty(Optional.empty())
+        .flatMap(
+            user -> {
+              if (user.isPresent()) {
+                return admitted(connection, state, user.get(), token);
+              }
+              ObjectNode failure = SocketJson.object();
+              failure.put("code", "INVALID_TOKEN");
+              failure.put("message", "Token verification failed");
+              // Said in the protocol, then closed as /ws/events and /cable close a bad ?token=.
+              send(connection, "auth.error", failure);
+              connection.close(CloseCodes.unauthorized("invalid or expired token"));
+              return Mono.empty();
+            });
   }
 
   private Mono<Void> onMessage(SocketConnection connection, State state, String text) {
