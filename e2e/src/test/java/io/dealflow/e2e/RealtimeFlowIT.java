@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
@@ -31,6 +32,44 @@ class RealtimeFlowIT {
 
   /** One request as the partner's receiver got it. */
   record Received(Map<String, String> headers, String body) {}
+
+  @Test
+  void aServerSideClientAuthenticatesTheEventSocketWithTheAuthorizationHeader() throws Exception {
+    var account = Accounts.register(E2eStack.client(), "Header Minded");
+    Http api = E2eStack.client().bearer(account.accessToken());
+    BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+    WebSocket socket =
+        Sockets.open(
+            "/ws/events", List.of(), account.accessToken(), events, new CompletableFuture<>());
+    Sockets.await(events, m -> "connection.ready".equals(m.path("event").asString("")));
+
+    Http.Response deal =
+        api.post(
+            "/api/v1/workspaces/" + account.orgId() + "/deals",
+            Map.of("title", "Header renewal", "value", 900, "currency", "EUR"));
+    assertThat(deal.status()).as(deal.toString()).isEqualTo(201);
+    String dealId = deal.json().get("id").asString();
+    assertThat(api.patch("/api/v1/deals/" + dealId, Map.of("stage", "won")).status())
+        .isEqualTo(200);
+
+    Sockets.await(
+        events,
+        m ->
+            "deal.won".equals(m.path("event").asString(""))
+                && dealId.equals(m.path("data").path("deal_id").asString("")));
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+  }
+
+  @Test
+  void aForgedTokenInTheAuthorizationHeaderClosesTheSocketAs4401() throws Exception {
+    var account = Accounts.register(E2eStack.client(), "Forger Inc");
+    String forged = account.accessToken().substring(0, account.accessToken().length() - 4) + "AAAA";
+    CompletableFuture<Integer> closed = new CompletableFuture<>();
+
+    Sockets.open("/ws/events", List.of(), forged, new LinkedBlockingQueue<>(), closed);
+
+    assertThat(closed.get(Sockets.WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(4401);
+  }
 
   @Test
   void aDealWonReachesThePartnerSignedAndTheEventSocket() throws Exception {

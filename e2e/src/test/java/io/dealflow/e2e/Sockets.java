@@ -6,9 +6,11 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** A frontend's WebSocket through the gateway, and waiting for the messages it expects. */
@@ -22,10 +24,28 @@ final class Sockets {
   static WebSocket open(
       String pathAndQuery, List<String> subprotocols, BlockingQueue<JsonNode> messages)
       throws Exception {
+    return open(pathAndQuery, subprotocols, null, messages, new CompletableFuture<>());
+  }
+
+  /**
+   * Opens {@code pathAndQuery} on the gateway as a server-side or mobile client does, with {@code
+   * Authorization: Bearer <bearer>} on the handshake when {@code bearer} is given; the close code
+   * the server sends completes {@code closed}.
+   */
+  static WebSocket open(
+      String pathAndQuery,
+      List<String> subprotocols,
+      @Nullable String bearer,
+      BlockingQueue<JsonNode> messages,
+      CompletableFuture<Integer> closed)
+      throws Exception {
     String url = E2eStack.get().gatewayUrl().replaceFirst("^http", "ws") + pathAndQuery;
     WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
     if (!subprotocols.isEmpty()) {
       builder.subprotocols(subprotocols.getFirst());
+    }
+    if (bearer != null) {
+      builder.header("Authorization", "Bearer " + bearer);
     }
     return builder
         .buildAsync(
@@ -41,6 +61,12 @@ final class Sockets {
                   text.setLength(0);
                 }
                 ws.request(1);
+                return null;
+              }
+
+              @Override
+              public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                closed.complete(statusCode);
                 return null;
               }
             })
