@@ -34,7 +34,9 @@ public final class RunningIdentity {
               .withServices(Set.of("identity"))
               .withStreamLogs(false)
               .withLogsDir(Path.of("target", "identity-logs").toAbsolutePath());
-      stack = Stack.start(options.withPort("identity", freePort()));
+      stack =
+          Stack.start(
+              options.withPort("identity", freePort()).withManagementPort("identity", freePort()));
     }
     return stack.serviceUrl("identity");
   }

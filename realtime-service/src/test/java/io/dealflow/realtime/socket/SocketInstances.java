@@ -37,6 +37,7 @@ final class SocketInstances {
     settings.put("spring.data.redis.host", Devstack.redis().host());
     settings.put("spring.data.redis.port", Devstack.redis().port());
     settings.put("server.port", 0);
+    settings.put("management.server.port", 0);
     settings.put("dealflow.realtime.sockets.max-per-user.events", 5);
     settings.put("dealflow.realtime.sockets.max-per-user.cable", 5);
     settings.put("dealflow.realtime.sockets.max-per-user.hellosales", 5);

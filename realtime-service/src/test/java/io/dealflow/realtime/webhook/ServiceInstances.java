@@ -24,6 +24,7 @@ final class ServiceInstances {
     settings.put("spring.data.redis.host", Devstack.redis().host());
     settings.put("spring.data.redis.port", Devstack.redis().port());
     settings.put("server.port", 0);
+    settings.put("management.server.port", 0);
     settings.put("dealflow.realtime.webhooks.allow-private-targets", true);
     settings.put("dealflow.realtime.webhooks.poll-interval", "100ms");
     // Small rounds, so that side-by-side workers claim from the same due rows many times.

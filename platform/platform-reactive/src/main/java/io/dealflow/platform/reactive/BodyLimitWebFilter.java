@@ -1,17 +1,12 @@
 package io.dealflow.platform.reactive;
 
-import io.dealflow.platform.error.ApiException;
 import io.dealflow.platform.request.BodyLimits;
-import java.util.concurrent.atomic.AtomicLong;
+import io.dealflow.platform.request.LimitedBodyRequest;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -41,41 +36,12 @@ public final class BodyLimitWebFilter implements WebFilter, Ordered {
     if (declared >= 0) {
       return chain.filter(exchange);
     }
-    return chain.filter(exchange.mutate().request(new LimitedRequest(request, max)).build());
+    return chain.filter(exchange.mutate().request(new LimitedBodyRequest(request, max)).build());
   }
 
   /** Right after the request id ({@link RequestIdWebFilter}), before security. */
   @Override
   public int getOrder() {
     return Ordered.HIGHEST_PRECEDENCE + 1;
-  }
-
-  /** A request whose body fails with a 413 once more than {@code max} bytes have arrived. */
-  private static final class LimitedRequest extends ServerHttpRequestDecorator {
-
-    private final long max;
-
-    LimitedRequest(ServerHttpRequest request, long max) {
-      super(request);
-      this.max = max;
-    }
-
-    @Override
-    public Flux<DataBuffer> getBody() {
-      return Flux.defer(
-          () -> {
-            AtomicLong read = new AtomicLong();
-            return super.getBody()
-                .handle(
-                    (buffer, sink) -> {
-                      if (read.addAndGet(buffer.readableByteCount()) > max) {
-                        DataBufferUtils.release(buffer);
-                        sink.error(new ApiException(BodyLimits.tooLarge(max)));
-                      } else {
-                        sink.next(buffer);
-                      }
-                    });
-          });
-    }
   }
 }
