@@ -17,6 +17,7 @@ import io.dealflow.platform.error.ApiError;
 import io.dealflow.platform.error.ApiException;
 import io.dealflow.platform.error.ErrorKind;
 import io.dealflow.platform.events.Outbox;
+import io.dealflow.platform.security.JwtRules;
 import io.dealflow.platform.security.Role;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +25,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,18 +44,21 @@ public class Authentication {
   private final UserDirectory users;
   private final Workspaces workspaces;
   private final Outbox outbox;
+  private final JwtDecoder accessTokens;
 
   Authentication(
       KeycloakTokens tokens,
       KeycloakUsers keycloakUsers,
       UserDirectory users,
       Workspaces workspaces,
-      Outbox outbox) {
+      Outbox outbox,
+      JwtDecoder accessTokens) {
     this.tokens = tokens;
     this.keycloakUsers = keycloakUsers;
     this.users = users;
     this.workspaces = workspaces;
     this.outbox = outbox;
+    this.accessTokens = accessTokens;
   }
 
   /**
@@ -118,6 +125,34 @@ public class Authentication {
   }
 
   /**
+   * New tokens for an access token alone (the Trainer seed's refresh): the token must pass the
+   * checks every request's token passes (signature, issuer, audience, expiry), then Keycloak
+   * exchanges it for new tokens of the same user and session, refusing it when that session has
+   * ended (logout). An expired token is named as such, so that a client knows to sign in again.
+   */
+  public SignedIn refreshAccess(String accessToken) {
+    Jwt verified;
+    try {
+      verified = accessTokens.decode(accessToken);
+    } catch (JwtException refused) {
+      throw JwtRules.isExpiry(refused)
+          ? new ApiException(ErrorKind.TOKEN_EXPIRED, "The access token has expired")
+          : invalidAccessToken();
+    }
+    TokenSet issued;
+    try {
+      issued = tokens.exchange(accessToken);
+    } catch (SignInRefusedException refused) {
+      throw refusal(refused);
+    }
+    if (!issued.subject().toString().equals(verified.getSubject())) {
+      throw new IllegalStateException("Keycloak exchanged a token for another user's");
+    }
+    User user = known(issued, Objects.requireNonNullElse(issued.claims().email(), ""));
+    return new SignedIn(issued, workspaces.affiliation(user, issued.claims().orgId()));
+  }
+
+  /**
    * Ends the caller's session in Keycloak, so that its refresh tokens stop working: the session of
    * the given refresh token, and the session of the access token used for the call. Access tokens
    * already issued stay valid until they expire (at most 30 minutes); services do not look sessions
@@ -161,6 +196,11 @@ public class Authentication {
         Objects.requireNonNullElse(claims.familyName(), ""));
   }
 
+  private static ApiException invalidAccessToken() {
+    return new ApiException(
+        ErrorKind.UNAUTHENTICATED, "The access token is invalid or its session has ended");
+  }
+
   private static ApiException refusal(SignInRefusedException refused) {
     return switch (refused.reason()) {
       case INVALID_CREDENTIALS ->
@@ -176,6 +216,7 @@ public class Authentication {
           new ApiException(
               ApiError.of(ErrorKind.UNAUTHENTICATED, "The refresh token is invalid or has expired")
                   .withCode("AUTH_INVALID_REFRESH_TOKEN"));
+      case INVALID_ACCESS_TOKEN -> invalidAccessToken();
     };
   }
 }

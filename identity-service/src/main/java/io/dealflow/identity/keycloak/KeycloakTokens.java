@@ -20,7 +20,8 @@ import org.springframework.web.client.HttpClientErrorException;
 
 /**
  * Keycloak's token endpoint as the suite's sign-in: the password grant for credentials, the refresh
- * grant, and the logout endpoint that ends a refresh token's session.
+ * grant, the standard token exchange that renews an access token alone, and the logout endpoint
+ * that ends a refresh token's session.
  */
 @Component
 public class KeycloakTokens {
@@ -40,7 +41,7 @@ public class KeycloakTokens {
     form.add("username", email);
     form.add("password", password);
     form.add("scope", "openid");
-    return grant("password grant", form, false);
+    return grant("password grant", form, null);
   }
 
   /** Exchanges a refresh token for new tokens; the old refresh token's session must be alive. */
@@ -48,7 +49,25 @@ public class KeycloakTokens {
     MultiValueMap<String, String> form = http.clientForm();
     form.add("grant_type", "refresh_token");
     form.add("refresh_token", refreshToken);
-    return grant("refresh grant", form, true);
+    return grant("refresh grant", form, Reason.INVALID_REFRESH_TOKEN);
+  }
+
+  /**
+   * New tokens of the same user and session for an access token alone, through Keycloak's standard
+   * token exchange (RFC 8693) by this client. Keycloak checks the token's signature, expiry and
+   * that its session is still alive, so a logged-out token is refused. The realm lets {@code
+   * dealflow-identity} exchange tokens issued to itself ({@code standard.token.exchange.enabled})
+   * and ask for a refresh token of the same session ({@code
+   * standard.token.exchange.enableRefreshRequestedTokenType: SAME_SESSION}), so the answer has the
+   * shape of a refresh grant's.
+   */
+  public TokenSet exchange(String accessToken) {
+    MultiValueMap<String, String> form = http.clientForm();
+    form.add("grant_type", "urn:ietf:params:oauth:grant-type:token-exchange");
+    form.add("subject_token", accessToken);
+    form.add("subject_token_type", "urn:ietf:params:oauth:token-type:access_token");
+    form.add("requested_token_type", "urn:ietf:params:oauth:token-type:refresh_token");
+    return grant("token exchange", form, Reason.INVALID_ACCESS_TOKEN);
   }
 
   /**
@@ -99,7 +118,12 @@ public class KeycloakTokens {
     }
   }
 
-  private TokenSet grant(String what, MultiValueMap<String, String> form, boolean refreshing) {
+  /**
+   * Runs a grant; {@code tokenRefusal} is the reason for any refusal of a grant that presents a
+   * token, null for the password grant, whose refusals are told apart by {@link #reason}.
+   */
+  private TokenSet grant(
+      String what, MultiValueMap<String, String> form, @Nullable Reason tokenRefusal) {
     TokenResponse response;
     try {
       response =
@@ -116,7 +140,8 @@ public class KeycloakTokens {
     } catch (HttpClientErrorException e) {
       OAuthError error = http.oauthError(e);
       String description = error.description() != null ? error.description() : "";
-      throw new SignInRefusedException(reason(refreshing, description), description);
+      throw new SignInRefusedException(
+          tokenRefusal != null ? tokenRefusal : reason(description), description);
     }
     if (response == null || response.accessToken() == null || response.refreshToken() == null) {
       throw KeycloakHttp.providerError("Keycloak issued no tokens");
@@ -129,10 +154,7 @@ public class KeycloakTokens {
    * caller leaks nothing; "Account disabled" comes before the password check and must look like any
    * other failure.
    */
-  private static Reason reason(boolean refreshing, String description) {
-    if (refreshing) {
-      return Reason.INVALID_REFRESH_TOKEN;
-    }
+  private static Reason reason(String description) {
     if (description.toLowerCase(Locale.ROOT).contains("not fully set up")) {
       return Reason.ACCOUNT_SETUP_REQUIRED;
     }

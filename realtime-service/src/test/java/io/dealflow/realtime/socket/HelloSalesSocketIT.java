@@ -278,6 +278,39 @@ class HelloSalesSocketIT extends RunningSockets {
   }
 
   @Test
+  void aProfileUpdateWithTheHelloSalesDisplayNameAnswersWithTheHelloSalesProfile() {
+    try (TestSocket socket = authenticated(TestUsers.inNewOrganization("rep"))) {
+      socket.send("{\"type\":\"profile.update\",\"payload\":{\"displayName\":\" Ada L. \"}}");
+
+      JsonNode updated = socket.next();
+      assertThat(updated.path("type").asString()).isEqualTo("profile.updated");
+      JsonNode profile = updated.path("payload");
+      assertThat(profile.path("displayName").asString()).isEqualTo("Ada L.");
+      assertThat(profile.path("id").asString()).isNotBlank();
+      assertThat(profile.path("email").asString()).isNotBlank();
+      assertThat(profile.path("skills").isArray()).isTrue();
+      assertThat(profile.path("progress").isObject()).isTrue();
+      assertThat(profile.has("first_name")).isFalse();
+    }
+  }
+
+  @Test
+  void aBlankDisplayNameOrOneMixedWithNamesIsAValidationError() {
+    try (TestSocket socket = authenticated(TestUsers.inNewOrganization("rep"))) {
+      socket.send("{\"type\":\"profile.update\",\"payload\":{\"displayName\":\" \"}}");
+      JsonNode blank = socket.next();
+      assertThat(errorCode(blank)).isEqualTo("VALIDATION_ERROR");
+      assertThat(blank.path("payload").path("message").asString()).contains("displayName");
+
+      socket.send(
+          "{\"type\":\"profile.update\",\"payload\":{\"displayName\":\"Ada\",\"firstName\":\"A\"}}");
+      JsonNode mixed = socket.next();
+      assertThat(errorCode(mixed)).isEqualTo("VALIDATION_ERROR");
+      assertThat(mixed.path("payload").path("message").asString()).contains("of its own");
+    }
+  }
+
+  @Test
   void aProfileUpdateIdentityRefusesOrCannotAnswerIsNamedAsSuch() {
     try (TestSocket socket = authenticated(TestUsers.inNewOrganization("rep"))) {
       socket.send("{\"type\":\"profile.update\",\"payload\":{\"firstName\":\" \"}}");

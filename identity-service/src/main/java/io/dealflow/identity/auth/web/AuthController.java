@@ -10,13 +10,18 @@ import io.dealflow.identity.user.UserDirectory;
 import io.dealflow.identity.user.UserId;
 import io.dealflow.identity.web.Callers;
 import io.dealflow.platform.error.ApiException;
+import io.dealflow.platform.error.ErrorKind;
 import io.dealflow.platform.security.Tenant;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -24,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,6 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/auth")
 @Tag(name = "Authentication (Trainer, HeliosCS, HelloSales /me)")
 class AuthController {
+
+  private static final Pattern BEARER = Pattern.compile("(?i)bearer +(\\S{1,8192})\\s*");
 
   private final Authentication authentication;
   private final UserDirectory users;
@@ -78,10 +86,32 @@ class AuthController {
 
   @PostMapping("/refresh")
   @Operation(
-      summary = "Exchange a refresh token for new tokens",
-      description = "401 AUTH_INVALID_REFRESH_TOKEN when it is invalid, expired or logged out.")
-  TokenResponse refresh(@Valid @RequestBody Requests.Refresh request) {
-    return TokenResponse.of(authentication.refresh(request.refreshToken()));
+      summary = "New tokens for a refresh token, or for the access token alone",
+      description =
+          "With `{\"refresh_token\"}` (HeliosCS) Keycloak's refresh grant renews it; 401"
+              + " AUTH_INVALID_REFRESH_TOKEN when it is invalid, expired or logged out. Without a"
+              + " body (Trainer), the unexpired access token in `Authorization: Bearer` is exchanged"
+              + " for new tokens of the same user and session; 401 AUTH_TOKEN_EXPIRED when it has"
+              + " expired, 401 AUTH_INVALID_TOKEN when it is forged or its session has ended"
+              + " (logout). 422 when there is neither.")
+  TokenResponse refresh(
+      @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+          @Nullable String authorization,
+      @Valid @RequestBody(required = false) Requests.@Nullable Refresh request) {
+    if (request != null && request.refreshToken() != null) {
+      return TokenResponse.of(authentication.refresh(request.refreshToken()));
+    }
+    if (authorization == null) {
+      throw ApiException.invalid(
+          "refresh_token",
+          "required",
+          "Provide refresh_token, or the access token as Authorization: Bearer");
+    }
+    Matcher bearer = BEARER.matcher(authorization);
+    if (!bearer.matches()) {
+      throw new ApiException(ErrorKind.UNAUTHENTICATED, "The access token is invalid");
+    }
+    return TokenResponse.of(authentication.refreshAccess(bearer.group(1)));
   }
 
   @PostMapping("/logout")

@@ -60,7 +60,15 @@ final class Requests {
   }
 
   @Schema(name = "RefreshRequest")
-  record Refresh(@JsonProperty("refresh_token") @NotBlank @Size(max = 8192) String refreshToken) {
+  record Refresh(
+      @Schema(
+              description =
+                  "The refresh token (HeliosCS). Without it, the access token in the Authorization"
+                      + " header is renewed (Trainer)")
+          @JsonProperty("refresh_token")
+          @Size(max = 8192)
+          @Pattern(regexp = NOT_BLANK_IF_PRESENT, message = "must not be blank")
+          @Nullable String refreshToken) {
 
     @Override
     public String toString() {

@@ -437,41 +437,67 @@ class HelloSalesSocketHandler implements ProtocolHandler {
     }
   }
 
+  /**
+   * HelloSales's own profile field, {@code displayName}, goes to {@code PATCH /api/v1/profile} and
+   * is answered with the HelloSales profile, as that route answers it. The names and company
+   * (Trainer fields, beyond the seed) go to {@code PUT /api/v1/auth/me} and are answered with its
+   * user object. The two are never mixed in one message: a failure halfway would leave half a
+   * change applied.
+   */
   private Mono<Void> updateProfile(SocketConnection connection, State state, JsonNode payload) {
+    ObjectNode rename = SocketJson.object();
+    copy(payload, rename, "displayName", "displayName");
     ObjectNode change = SocketJson.object();
     copy(payload, change, "first_name", "firstName");
     copy(payload, change, "last_name", "lastName");
     copy(payload, change, "company", "company");
+    String token = Objects.requireNonNull(state.token);
+    if (!rename.isEmpty() && !change.isEmpty()) {
+      return error(
+          connection,
+          "VALIDATION_ERROR",
+          "send displayName in a profile.update of its own, apart from firstName, lastName,"
+              + " company");
+    }
+    if (!rename.isEmpty()) {
+      return profiles
+          .rename(token, rename)
+          .flatMap(outcome -> profileAnswer(connection, outcome, helloSalesDetail(outcome.body())));
+    }
     if (change.isEmpty()) {
       return error(
           connection,
           "VALIDATION_ERROR",
-          "payload needs at least one of firstName, lastName, company");
+          "payload needs displayName, or at least one of firstName, lastName, company");
     }
     return profiles
-        .update(Objects.requireNonNull(state.token), change)
-        .flatMap(
-            outcome -> {
-              if (!outcome.reachable() || outcome.status() >= 500) {
-                return error(
+        .update(token, change)
+        .flatMap(outcome -> profileAnswer(connection, outcome, detail(outcome.body())));
+  }
+
+  private static Mono<Void> profileAnswer(
+      SocketConnection connection, ServiceAnswer outcome, @Nullable String refusal) {
+    if (!outcome.reachable() || outcome.status() >= 500) {
+      return error(
+          connection,
+          "SERVICE_UNAVAILABLE",
+          "The profile could not be changed: identity-service is not reachable");
+    }
+    return switch (outcome.status() / 100) {
+      case 2 -> send(connection, "profile.updated", outcome.body());
+      default ->
+          switch (outcome.status()) {
+            case 401 ->
+                error(
+                    connection, "UNAUTHORIZED", "The token is no longer valid: authenticate again");
+            case 403 -> error(connection, "FORBIDDEN", "The profile may not be changed");
+            default ->
+                error(
                     connection,
-                    "SERVICE_UNAVAILABLE",
-                    "The profile could not be changed: identity-service is not reachable");
-              }
-              return switch (outcome.status() / 100) {
-                case 2 -> send(connection, "profile.updated", outcome.body());
-                default ->
-                    switch (outcome.status()) {
-                      case 401 ->
-                          error(
-                              connection,
-                              "UNAUTHORIZED",
-                              "The token is no longer valid: authenticate again");
-                      case 403 -> error(connection, "FORBIDDEN", "The profile may not be changed");
-                      default -> error(connection, "VALIDATION_ERROR", detail(outcome.body()));
-                    };
-              };
-            });
+                    "VALIDATION_ERROR",
+                    refusal != null ? refusal : "The profile change was refused");
+          };
+    };
   }
 
   private static void copy(JsonNode from, ObjectNode to, String wireName, String camelName) {
@@ -484,9 +510,8 @@ class HelloSalesSocketHandler implements ProtocolHandler {
     }
   }
 
-  private static String detail(JsonNode identityError) {
-    String detail = SocketJson.text(identityError, "detail");
-    return detail != null ? detail : "The profile change was refused";
+  private static @Nullable String detail(JsonNode identityError) {
+    return SocketJson.text(identityError, "detail");
   }
 
   private static Mono<Void> error(SocketConnection connection, String code, String message) {

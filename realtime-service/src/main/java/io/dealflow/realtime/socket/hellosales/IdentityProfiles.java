@@ -39,11 +39,30 @@ class IdentityProfiles {
             .build();
   }
 
+  /** Changes names or company: {@code PUT /api/v1/auth/me}, answered with the union user. */
   Mono<ServiceAnswer> update(String token, ObjectNode change) {
     return ServiceAnswer.of(
         identity
             .put()
             .uri("/api/v1/auth/me")
+            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+            .contentType(MediaType.APPLICATION_JSON)
+            .accept(MediaType.APPLICATION_JSON)
+            .bodyValue(SocketJson.write(change)),
+        settings.identityTimeout().plusSeconds(1),
+        failure ->
+            log.warn("identity-service did not answer a profile change: {}", failure.toString()));
+  }
+
+  /**
+   * Changes the HelloSales display name: {@code PATCH /api/v1/profile}, answered with the
+   * HelloSales profile.
+   */
+  Mono<ServiceAnswer> rename(String token, ObjectNode change) {
+    return ServiceAnswer.of(
+        identity
+            .patch()
+            .uri("/api/v1/profile")
             .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
             .contentType(MediaType.APPLICATION_JSON)
             .accept(MediaType.APPLICATION_JSON)
