@@ -185,6 +185,37 @@ class KeycloakIT {
   }
 
   @Test
+  void theIdentityClientExchangesALiveAccessTokenButNotOneWhoseSessionEnded() throws Exception {
+    HttpResponse<String> signedIn = passwordGrant(Keycloak.DEMO_REP_EMAIL, keycloak.demoPassword());
+    String access = JSON.readTree(signedIn.body()).path("access_token").asString();
+    String refresh = JSON.readTree(signedIn.body()).path("refresh_token").asString();
+
+    HttpResponse<String> exchanged = exchange(access);
+    assertThat(accessTokenClaims(exchanged).path("sub").asString())
+        .isEqualTo(accessTokenClaims(signedIn).path("sub").asString());
+    assertThat(JSON.readTree(exchanged.body()).path("refresh_token").asString()).isNotBlank();
+
+    HttpResponse<String> logout =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(keycloak.tokenUri().replace("/token", "/logout")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "client_id="
+                            + encode(keycloak.identityClientId())
+                            + "&client_secret="
+                            + encode(keycloak.identityClientSecret())
+                            + "&refresh_token="
+                            + encode(refresh)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(logout.statusCode()).as(logout.body()).isEqualTo(204);
+
+    HttpResponse<String> refused = exchange(access);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+  }
+
+  @Test
   void repeatedWrongPasswordsLockTheAccountForAWhile() throws Exception {
     String email = "devstack-it-" + UUID.randomUUID() + "@example.test";
     String user =
@@ -212,6 +243,16 @@ class KeycloakIT {
     } finally {
       admin("DELETE", userPath, null);
     }
+  }
+
+  private HttpResponse<String> exchange(String accessToken)
+      throws IOException, InterruptedException {
+    return tokenRequest(
+        Map.of(
+            "grant_type", "urn:ietf:params:oauth:grant-type:token-exchange",
+            "subject_token", accessToken,
+            "subject_token_type", "urn:ietf:params:oauth:token-type:access_token",
+            "requested_token_type", "urn:ietf:params:oauth:token-type:refresh_token"));
   }
 
   private HttpResponse<String> passwordGrant(String username, String password)

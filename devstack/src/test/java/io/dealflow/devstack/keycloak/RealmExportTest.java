@@ -92,6 +92,22 @@ class RealmExportTest {
   }
 
   @Test
+  void identityClientAloneMayExchangeAnAccessTokenForNewTokensOfTheSameSession() {
+    JsonNode attributes = client("dealflow-identity").path("attributes");
+
+    assertThat(attributes.path("standard.token.exchange.enabled").asString()).isEqualTo("true");
+    assertThat(
+            attributes.path("standard.token.exchange.enableRefreshRequestedTokenType").asString())
+        .isEqualTo("SAME_SESSION");
+    for (String other : List.of("dealflow-ops", "dealflow-web", "dealflow-api")) {
+      assertThat(
+              client(other).path("attributes").path("standard.token.exchange.enabled").asString())
+          .as(other)
+          .isNotEqualTo("true");
+    }
+  }
+
+  @Test
   void webClientIsPublicWithPkce() {
     JsonNode web = client("dealflow-web");
 
