@@ -61,6 +61,31 @@ class AuthFlowIT {
   }
 
   @Test
+  void aTrainerClientRefreshesWithItsBearerTokenAloneUntilItLogsOut() {
+    Http client = E2eStack.client();
+    Account account = Accounts.register(client, "Trainer Refresh Co");
+
+    Http.Response refreshed =
+        client.bearer(account.accessToken()).post("/api/v1/auth/refresh", null);
+    assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+    assertThat(refreshed.json().get("token_type").asString()).isEqualTo("bearer");
+    assertThat(refreshed.json().get("expires_in").asInt()).isPositive();
+    assertThat(refreshed.json().get("user").get("id").asString()).isEqualTo(account.userId());
+    String newAccess = refreshed.json().get("access_token").asString();
+    assertThat(Tokens.claim(newAccess, "sub")).isEqualTo(account.userId());
+    assertThat(client.bearer(newAccess).get("/api/v1/auth/me").status()).isEqualTo(200);
+
+    Http.Response logout = client.bearer(newAccess).post("/api/v1/auth/logout", null);
+    assertThat(logout.status()).as(logout.toString()).isEqualTo(200);
+
+    Http.Response refused = client.bearer(newAccess).post("/api/v1/auth/refresh", null);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(401);
+    assertThat(refused.json().get("error_code").asString()).isEqualTo("AUTH_INVALID_TOKEN");
+    assertThat(refused.json().get("detail").asString()).isNotBlank();
+    assertThat(refused.json().get("timestamp").asString()).isNotBlank();
+  }
+
+  @Test
   void wrongPasswordIsRefusedInTheTrainerFormat() {
     Http client = E2eStack.client();
     Account account = Accounts.register(client, "Contoso");
