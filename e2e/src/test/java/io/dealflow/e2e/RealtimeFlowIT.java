@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What a partner and a frontend see when the CRM changes, all through the gateway: a deal won
  * reaches the partner's receiver as a signed webhook and the VectorOS event socket as {@code
- * deal.won}; a lead qualified reaches a Spotlight ActionCable LeadChannel subscriber.
+ * deal.won}; a lead qualified and a lead's score change reach a Spotlight ActionCable LeadChannel
+ * subscriber, and a conversation's status change its ConversationChannel subscriber.
  */
 class RealtimeFlowIT {
 
@@ -160,6 +161,77 @@ class RealtimeFlowIT {
                     && "lead_qualified".equals(m.path("message").path("type").asString(""))
                     && leadId.equals(m.path("message").path("lead_id").asString("")));
     assertThat(qualified.get("message").get("data").get("score").isNumber()).isTrue();
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+  }
+
+  @Test
+  void aScoreChangeAndAConversationStatusChangeReachTheirChannels() throws Exception {
+    var account = Accounts.register(E2eStack.client(), "Live Channels");
+    Http api = E2eStack.client().bearer(account.accessToken());
+    BlockingQueue<JsonNode> cable = new LinkedBlockingQueue<>();
+    WebSocket socket =
+        Sockets.open(
+            "/cable?token=" + account.accessToken(), List.of("actioncable-v1-json"), cable);
+    Sockets.await(cable, m -> "welcome".equals(m.path("type").asString("")));
+    String leads = "{\"channel\":\"LeadChannel\"}";
+    String conversations = "{\"channel\":\"ConversationChannel\"}";
+    for (String identifier : List.of(leads, conversations)) {
+      socket.sendText(
+          JSON.writeValueAsString(Map.of("command", "subscribe", "identifier", identifier)), true);
+      Sockets.await(
+          cable,
+          m ->
+              "confirm_subscription".equals(m.path("type").asString(""))
+                  && identifier.equals(m.path("identifier").asString("")));
+    }
+
+    Http.Response lead = api.post("/api/v1/leads", Map.of("lead", Map.of("name", "Sam Scored")));
+    assertThat(lead.status()).as(lead.toString()).isEqualTo(201);
+    String leadId = lead.json().get("data").get("id").asString();
+    Http.Response raised =
+        api.patch(
+            "/api/v1/leads/" + leadId,
+            Map.of("lead", Map.of("metadata", Map.of("budget", 150000))));
+    assertThat(raised.status()).as(raised.toString()).isEqualTo(200);
+    Http.Response conversation =
+        api.post(
+            "/api/v1/conversations",
+            Map.of("conversation", Map.of("lead_id", leadId, "source", "phone_call")));
+    assertThat(conversation.status()).as(conversation.toString()).isEqualTo(201);
+    String conversationId = conversation.json().get("data").get("id").asString();
+    assertThat(
+            api.patch(
+                    "/api/v1/conversations/" + conversationId,
+                    Map.of("conversation", Map.of("status", "failed")))
+                .status())
+        .isEqualTo(200);
+
+    JsonNode score = null;
+    JsonNode status = null;
+    long deadline = System.nanoTime() + Sockets.WAIT.toNanos();
+    while (score == null || status == null) {
+      assertThat(System.nanoTime())
+          .as("a score change and a status change within %s", Sockets.WAIT)
+          .isLessThan(deadline);
+      JsonNode m = Sockets.next(cable);
+      JsonNode message = m.path("message");
+      if (leads.equals(m.path("identifier").asString(""))
+          && "lead_score_changed".equals(message.path("type").asString(""))
+          && leadId.equals(message.path("lead_id").asString(""))) {
+        score = m;
+      } else if (conversations.equals(m.path("identifier").asString(""))
+          && "conversation_status".equals(message.path("type").asString(""))
+          && conversationId.equals(message.path("conversation_id").asString(""))) {
+        status = m;
+      }
+    }
+    assertThat(score.get("message").get("data").get("previous_score").asInt()).isZero();
+    assertThat(score.get("message").get("data").get("score").asInt()).isEqualTo(20);
+    assertThat(score.get("message").get("data").get("factors").get(0).get("criterion").asString())
+        .isEqualTo("budget");
+    assertThat(status.get("message").get("data").get("status").asString()).isEqualTo("failed");
+    assertThat(status.get("message").get("data").get("previous_status").asString())
+        .isEqualTo("in_progress");
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
   }
 
