@@ -227,6 +227,61 @@ class ConversationsIT extends SpotlightService {
   }
 
   @Test
+  void everyStatusChangeEmitsConversationStatusChangedOnceWithBothStatuses() {
+    UUID lead = createLead(admin(), Map.of("name", "Caller"));
+    UUID conversation =
+        createConversation(admin(), Map.of("lead_id", lead.toString(), "source", "phone_call"));
+
+    for (String status : List.of("failed", "failed", "in_progress", "completed")) {
+      Api.Response changed =
+          admin()
+              .patch(
+                  "/api/v1/conversations/" + conversation,
+                  wrap("conversation", Map.of("status", status)));
+      assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+    }
+    assertThat(
+            admin()
+                .patch(
+                    "/api/v1/conversations/" + conversation,
+                    wrap("conversation", Map.of("metadata", Map.of("call_id", "c-2"))))
+                .status())
+        .isEqualTo(200);
+    transcript(conversation, "human", "Thanks, that was useful.", 2.0);
+
+    List<JsonNode> changes =
+        Topics.events(CrmEvents.CONVERSATION_STATUS_CHANGED.topic(), conversation, 3);
+    assertThat(changes)
+        .extracting(
+            e ->
+                e.get("data").get("previous_status").asString()
+                    + "->"
+                    + e.get("data").get("status").asString())
+        .containsExactly("in_progress->failed", "failed->in_progress", "in_progress->completed");
+    assertThat(changes)
+        .allSatisfy(
+            e -> {
+              assertThat(e.get("data").get("conversation_id").asString())
+                  .isEqualTo(conversation.toString());
+              assertThat(e.get("data").get("lead_id").asString()).isEqualTo(lead.toString());
+            });
+    assertThat(Topics.events(CrmEvents.CONVERSATION_COMPLETED.topic(), conversation, 1)).hasSize(1);
+  }
+
+  @Test
+  void aConversationCreatedWithAStatusEmitsNoStatusChange() {
+    UUID created = createConversation(admin(), Map.of("status", "failed"));
+    UUID changed = createConversation(admin(), Map.of("status", "failed"));
+    admin()
+        .patch(
+            "/api/v1/conversations/" + changed,
+            wrap("conversation", Map.of("status", "in_progress")));
+
+    assertThat(Topics.events(CrmEvents.CONVERSATION_STATUS_CHANGED.topic(), changed, 1)).hasSize(1);
+    assertThat(Topics.events(CrmEvents.CONVERSATION_STATUS_CHANGED.topic(), created, 0)).isEmpty();
+  }
+
+  @Test
   void filtersNarrowTheList() {
     UUID lead = createLead(admin(), Map.of("name", "Filtered"));
     UUID assistant = createAssistant(admin(), "Caller");

@@ -115,6 +115,52 @@ class LeadsIT extends SpotlightService {
   }
 
   @Test
+  void aScoreThatMovesEmitsLeadScoreChangedOnceWithItsFactors() {
+    UUID lead = createLead(admin(), Map.of("name", "Climber", "metadata", Map.of("budget", 10000)));
+
+    Api.Response raised =
+        admin()
+            .patch(
+                "/api/v1/leads/" + lead,
+                wrap("lead", Map.of("metadata", Map.of("budget", 120000, "title", "CEO"))));
+    assertThat(raised.status()).as(raised.toString()).isEqualTo(200);
+    assertThat(raised.attributes().get("score").asInt()).isEqualTo(40);
+    Api.Response same =
+        admin()
+            .patch(
+                "/api/v1/leads/" + lead,
+                wrap("lead", Map.of("phone", "+1 555 0101", "metadata", Map.of("industry", "AI"))));
+    assertThat(same.attributes().get("score").asInt()).isEqualTo(40);
+    assertThat(
+            rep().patch("/api/v1/leads/" + lead + "/status", Map.of("status", "proposal")).status())
+        .isEqualTo(200);
+
+    JsonNode changed = Topics.single(CrmEvents.LEAD_SCORE_CHANGED.topic(), lead);
+    assertThat(changed.get("lead_id").asString()).isEqualTo(lead.toString());
+    assertThat(changed.get("previous_score").asInt()).isEqualTo(10);
+    assertThat(changed.get("score").asInt()).isEqualTo(40);
+    assertThat(changed.get("factors").valueStream().map(f -> f.get("criterion").asString()))
+        .containsExactly("budget", "authority", "need", "timeline", "engagement");
+    JsonNode budget = changed.get("factors").get(0);
+    assertThat(budget.get("points").asInt()).isEqualTo(20);
+    assertThat(budget.get("max_points").asInt()).isEqualTo(20);
+    assertThat(budget.get("reason").asString()).isEqualTo("Budget of 120000");
+    assertThat(changed.get("factors").get(1).get("points").asInt()).isEqualTo(20);
+  }
+
+  @Test
+  void aNewLeadAndAChangeThatKeepsTheScoreEmitNoScoreChange() {
+    UUID lead = createLead(admin(), Map.of("name", "Steady", "metadata", Map.of("budget", 10000)));
+    admin().patch("/api/v1/leads/" + lead, wrap("lead", Map.of("email", "steady@example.com")));
+    UUID moved = createLead(admin(), Map.of("name", "Mover"));
+    admin().patch("/api/v1/leads/" + moved, wrap("lead", Map.of("score", 55)));
+
+    assertThat(Topics.single(CrmEvents.LEAD_SCORE_CHANGED.topic(), moved).get("score").asInt())
+        .isEqualTo(55);
+    assertThat(Topics.events(CrmEvents.LEAD_SCORE_CHANGED.topic(), lead, 0)).isEmpty();
+  }
+
+  @Test
   void aClientScoreOverridesTheComputedOneUntilWithdrawn() {
     UUID lead =
         createLead(admin(), Map.of("name", "Override", "metadata", Map.of("budget", 10000)));

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What a partner and a frontend see when the CRM changes, all through the gateway: a deal won
  * reaches the partner's receiver as a signed webhook and the VectorOS event socket as {@code
- * deal.won}; a lead qualified reaches a Spotlight ActionCable LeadChannel subscriber.
+ * deal.won}; a lead qualified and a lead's score change reach a Spotlight ActionCable LeadChannel
+ * subscriber, and a conversation's status change its ConversationChannel subscriber; playbook's
+ * {@code strategy.approved} reaches a partner subscribed to it and {@code rep.assigned} the event
+ * socket of its organization only.
  */
 class RealtimeFlowIT {
 
@@ -161,6 +165,173 @@ class RealtimeFlowIT {
                     && leadId.equals(m.path("message").path("lead_id").asString("")));
     assertThat(qualified.get("message").get("data").get("score").isNumber()).isTrue();
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+  }
+
+  @Test
+  void aScoreChangeAndAConversationStatusChangeReachTheirChannels() throws Exception {
+    var account = Accounts.register(E2eStack.client(), "Live Channels");
+    Http api = E2eStack.client().bearer(account.accessToken());
+    BlockingQueue<JsonNode> cable = new LinkedBlockingQueue<>();
+    WebSocket socket =
+        Sockets.open(
+            "/cable?token=" + account.accessToken(), List.of("actioncable-v1-json"), cable);
+    Sockets.await(cable, m -> "welcome".equals(m.path("type").asString("")));
+    String leads = "{\"channel\":\"LeadChannel\"}";
+    String conversations = "{\"channel\":\"ConversationChannel\"}";
+    for (String identifier : List.of(leads, conversations)) {
+      socket.sendText(
+          JSON.writeValueAsString(Map.of("command", "subscribe", "identifier", identifier)), true);
+      Sockets.await(
+          cable,
+          m ->
+              "confirm_subscription".equals(m.path("type").asString(""))
+                  && identifier.equals(m.path("identifier").asString("")));
+    }
+
+    Http.Response lead = api.post("/api/v1/leads", Map.of("lead", Map.of("name", "Sam Scored")));
+    assertThat(lead.status()).as(lead.toString()).isEqualTo(201);
+    String leadId = lead.json().get("data").get("id").asString();
+    Http.Response raised =
+        api.patch(
+            "/api/v1/leads/" + leadId,
+            Map.of("lead", Map.of("metadata", Map.of("budget", 150000))));
+    assertThat(raised.status()).as(raised.toString()).isEqualTo(200);
+    Http.Response conversation =
+        api.post(
+            "/api/v1/conversations",
+            Map.of("conversation", Map.of("lead_id", leadId, "source", "phone_call")));
+    assertThat(conversation.status()).as(conversation.toString()).isEqualTo(201);
+    String conversationId = conversation.json().get("data").get("id").asString();
+    assertThat(
+            api.patch(
+                    "/api/v1/conversations/" + conversationId,
+                    Map.of("conversation", Map.of("status", "failed")))
+                .status())
+        .isEqualTo(200);
+
+    JsonNode score = null;
+    JsonNode status = null;
+    long deadline = System.nanoTime() + Sockets.WAIT.toNanos();
+    while (score == null || status == null) {
+      assertThat(System.nanoTime())
+          .as("a score change and a status change within %s", Sockets.WAIT)
+          .isLessThan(deadline);
+      JsonNode m = Sockets.next(cable);
+      JsonNode message = m.path("message");
+      if (score == null
+          && leads.equals(m.path("identifier").asString(""))
+          && "lead_score_changed".equals(message.path("type").asString(""))
+          && leadId.equals(message.path("lead_id").asString(""))) {
+        score = m;
+      } else if (status == null
+          && conversations.equals(m.path("identifier").asString(""))
+          && "conversation_status".equals(message.path("type").asString(""))
+          && conversationId.equals(message.path("conversation_id").asString(""))) {
+        status = m;
+      }
+    }
+    assertThat(score.get("message").get("data").get("previous_score").asInt()).isZero();
+    assertThat(score.get("message").get("data").get("score").asInt()).isEqualTo(20);
+    assertThat(score.get("message").get("data").get("factors").get(0).get("criterion").asString())
+        .isEqualTo("budget");
+    assertThat(status.get("message").get("data").get("status").asString()).isEqualTo("failed");
+    assertThat(status.get("message").get("data").get("previous_status").asString())
+        .isEqualTo("in_progress");
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+  }
+
+  @Test
+  void playbookEventsReachThePartnerAndTheEventSocketOfTheirOrganizationOnly() throws Exception {
+    var account = Accounts.register(E2eStack.client(), "Playbook Partners");
+    var other = Accounts.register(E2eStack.client(), "Playbook Bystanders");
+    Http api = E2eStack.client().bearer(account.accessToken());
+    BlockingQueue<Received> receiver = new LinkedBlockingQueue<>();
+    HttpServer partner = partner(receiver);
+    try {
+      Http.Response endpoint =
+          api.post(
+              "/api/v1/webhooks",
+              Map.of(
+                  "url",
+                  "http://127.0.0.1:" + partner.getAddress().getPort() + "/dealflow",
+                  "events",
+                  List.of("strategy.approved"),
+                  "description",
+                  "approved strategies to the enablement tool"));
+      assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
+      String secret = endpoint.json().get("secret").asString();
+      BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+      WebSocket socket =
+          Sockets.open("/ws/events?token=" + account.accessToken(), List.of(), events);
+      Sockets.await(events, m -> "connection.ready".equals(m.path("event").asString("")));
+      BlockingQueue<JsonNode> othersEvents = new LinkedBlockingQueue<>();
+      WebSocket othersSocket =
+          Sockets.open("/ws/events?token=" + other.accessToken(), List.of(), othersEvents);
+      Sockets.await(othersEvents, m -> "connection.ready".equals(m.path("event").asString("")));
+
+      String product = created(api.post("/api/v1/sailwind/products", Map.of("name", "Forecasts")));
+      String client = created(api.post("/api/v1/sailwind/clients", Map.of("name", "Fabrikam")));
+      String strategy =
+          created(
+              api.post(
+                  "/api/v1/sailwind/strategies",
+                  Map.of(
+                      "productId",
+                      product,
+                      "clientId",
+                      client,
+                      "strategyText",
+                      "Open with the missed quarter",
+                      "status",
+                      "approved")));
+      String assignment =
+          created(
+              api.post(
+                  "/api/v1/sailwind/rep-assignments",
+                  Map.of(
+                      "userId",
+                      account.userId(),
+                      "productId",
+                      product,
+                      "clientId",
+                      client,
+                      "strategyId",
+                      strategy,
+                      "minPracticeMinutes",
+                      15)));
+
+      JsonNode assigned =
+          Sockets.await(
+              events,
+              m ->
+                  "rep.assigned".equals(m.path("event").asString(""))
+                      && assignment.equals(m.path("data").path("assignment_id").asString("")));
+      assertThat(assigned.get("data").get("user_id").asString()).isEqualTo(account.userId());
+      assertThat(assigned.get("data").get("min_practice_minutes").asInt()).isEqualTo(15);
+      Received delivery = receiver.poll(Sockets.WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(delivery).as("the partner received a delivery").isNotNull();
+      assertThat(verifies(secret, delivery)).as("the signature verifies").isTrue();
+      JsonNode payload = JSON.readTree(delivery.body());
+      assertThat(payload.get("event").asString()).isEqualTo("strategy.approved");
+      assertThat(payload.get("data").get("strategy_id").asString()).isEqualTo(strategy);
+      assertThat(payload.get("data").get("approved_by").asString()).isEqualTo(account.userId());
+
+      List<String> othersSeen = new ArrayList<>();
+      JsonNode seen;
+      while ((seen = othersEvents.poll(2, TimeUnit.SECONDS)) != null) {
+        othersSeen.add(seen.path("event").asString(""));
+      }
+      assertThat(othersSeen).doesNotContain("rep.assigned", "strategy.approved");
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+      othersSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    } finally {
+      partner.stop(0);
+    }
+  }
+
+  private static String created(Http.Response response) {
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    return response.json().get("id").asString();
   }
 
   private static HttpServer partner(BlockingQueue<Received> received) throws IOException {

@@ -11,6 +11,7 @@ import io.dealflow.crm.conversation.ConversationRequests.TranscriptChange;
 import io.dealflow.crm.conversation.audio.AudioOwner;
 import io.dealflow.crm.conversation.audio.AudioStore;
 import io.dealflow.crm.events.ConversationCompleted;
+import io.dealflow.crm.events.ConversationStatusChanged;
 import io.dealflow.crm.events.CrmEvents;
 import io.dealflow.crm.events.TranscriptAdded;
 import io.dealflow.crm.jsonapi.JsonObjects;
@@ -224,7 +225,8 @@ class ConversationBook {
 
   /**
    * Completes what completion computes, stores the conversation, writes {@code
-   * conversation.completed} when it has just been completed, and rescores the leads concerned.
+   * conversation.status.changed} when its status moved and {@code conversation.completed} when it
+   * has just been completed, and rescores the leads concerned.
    *
    * @param before the conversation as stored, null for a new one
    */
@@ -236,6 +238,14 @@ class ConversationBook {
         draft.status() == ConversationStatus.COMPLETED ? complete(draft, completedNow) : draft;
     Conversation saved =
         before == null ? conversations.insert(settled) : conversations.update(settled);
+    if (before != null && before.status() != saved.status()) {
+      outbox.append(
+          CrmEvents.CONVERSATION_STATUS_CHANGED,
+          saved.id(),
+          saved.orgId(),
+          new ConversationStatusChanged(
+              saved.id(), saved.leadId(), before.status().wire(), saved.status().wire()));
+    }
     if (completedNow) {
       outbox.append(
           CrmEvents.CONVERSATION_COMPLETED,

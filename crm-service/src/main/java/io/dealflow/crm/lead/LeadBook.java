@@ -4,6 +4,7 @@ import io.dealflow.crm.assistant.AssistantDirectory;
 import io.dealflow.crm.events.CrmEvents;
 import io.dealflow.crm.events.LeadCreated;
 import io.dealflow.crm.events.LeadQualified;
+import io.dealflow.crm.events.LeadScoreChanged;
 import io.dealflow.crm.events.LeadStatusChanged;
 import io.dealflow.crm.integration.LeadImport;
 import io.dealflow.crm.jsonapi.JsonObjects;
@@ -33,7 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  * change recomputes the score; a lead qualifies, once, when its score rises to the threshold or its
  * status is set to {@code qualified} (or a client says {@code qualified: true}), and a
  * qualification of a lead still {@code new} moves it to {@code qualified}. Events are written with
- * the change.
+ * the change, each once per real change: a score that moved writes {@code lead.score.changed} (with
+ * the criteria behind it, so that a live LeadChannel can show why), a status that moved {@code
+ * lead.status.changed}.
  */
 @Service
 class LeadBook {
@@ -320,6 +323,13 @@ class LeadBook {
               saved.status().wire(),
               saved.score()));
     }
+    if (before != null && previousScore != saved.score()) {
+      outbox.append(
+          CrmEvents.LEAD_SCORE_CHANGED,
+          saved.id(),
+          orgId,
+          new LeadScoreChanged(saved.id(), previousScore, saved.score(), factors(card)));
+    }
     if (qualifies) {
       outbox.append(
           CrmEvents.LEAD_QUALIFIED,
@@ -328,6 +338,12 @@ class LeadBook {
           new LeadQualified(saved.id(), saved.score(), card.contributing()));
     }
     return saved;
+  }
+
+  private static List<LeadScoreChanged.Factor> factors(ScoreCard card) {
+    return card.criteria().stream()
+        .map(c -> new LeadScoreChanged.Factor(c.criterion(), c.points(), c.maxPoints(), c.reason()))
+        .toList();
   }
 
   /** The stored lead with the draft's timestamps, to tell whether anything changed at all. */

@@ -4,6 +4,7 @@ import io.dealflow.crm.events.CrmEvents;
 import io.dealflow.identity.events.IdentityEvents;
 import io.dealflow.platform.event.EventType;
 import io.dealflow.platform.events.EventSubscription;
+import io.dealflow.playbook.events.PlaybookEvents;
 import io.micrometer.observation.ObservationPredicate;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,8 @@ class SocketsConfiguration {
    * Every event type of the catalogue (docs/asyncapi.yaml) reaches the sockets of its organization.
    */
   static final List<String> CATALOGUE =
-      Stream.concat(CrmEvents.ALL.stream(), IdentityEvents.ALL.stream())
+      Stream.of(CrmEvents.ALL, IdentityEvents.ALL, PlaybookEvents.ALL)
+          .flatMap(List::stream)
           .map(EventType::topic)
           .distinct()
           .toList();

@@ -3,6 +3,7 @@ package io.dealflow.realtime.webhook;
 import io.dealflow.crm.events.CrmEvents;
 import io.dealflow.identity.events.IdentityEvents;
 import io.dealflow.platform.event.EventType;
+import io.dealflow.playbook.events.PlaybookEvents;
 import io.dealflow.realtime.events.RealtimeEvents;
 import java.util.Collection;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.stream.Stream;
 final class EventCatalogue {
 
   static final List<EventType<?>> TYPES =
-      Stream.of(CrmEvents.ALL, IdentityEvents.ALL, RealtimeEvents.ALL)
+      Stream.of(CrmEvents.ALL, IdentityEvents.ALL, PlaybookEvents.ALL, RealtimeEvents.ALL)
           .flatMap(List::stream)
           .toList();
 

@@ -24,8 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The official {@code @rails/actioncable} client (Node, {@code src/test/node}), unchanged, against
  * {@code /cable}: each of two users of two organizations receives their own organization's lead
- * status change on LeadChannel, and not the other's. Needs {@code node} and {@code npm} on the PATH
- * and the npm registry reachable for {@code npm ci}; without them the test fails, saying so.
+ * status change on LeadChannel, and not the other's; a user subscribed to LeadChannel and
+ * ConversationChannel receives a score change on the first and a status change on the second. Needs
+ * {@code node} and {@code npm} on the PATH and the npm registry reachable for {@code npm ci};
+ * without them the test fails, saying so.
  */
 class CableNodeClientIT extends RunningSockets {
 
@@ -72,6 +74,69 @@ class CableNodeClientIT extends RunningSockets {
       assertThat(firstOf("B", output).path("lead_id").asString())
           .as("bob's first message is his own lead, alice's never reached him")
           .isEqualTo(bobsLead.toString());
+    } finally {
+      node.destroyForcibly();
+    }
+  }
+
+  @Test
+  void theOfficialActionCableClientReceivesScoreAndConversationStatusChanges() throws Exception {
+    awaitEventsFlowing();
+    run(List.of("npm", "ci", "--no-audit", "--no-fund"), 180);
+    TestUser carol = TestUsers.inNewOrganization("rep");
+
+    Process node =
+        new ProcessBuilder(
+                "node",
+                "live-channels.js",
+                "ws://localhost:" + port + "/cable",
+                carol.token(),
+                "40")
+            .directory(HARNESS.toFile())
+            .redirectErrorStream(true)
+            .start();
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    Thread reader = Thread.ofVirtual().start(() -> readLines(node, lines));
+    try {
+      awaitLine(lines, "READY");
+      UUID lead = UUID.randomUUID();
+      ObjectNode score = Events.data();
+      score.put("lead_id", lead.toString());
+      score.put("previous_score", 35);
+      score.put("score", 55);
+      ObjectNode engagement = score.putArray("factors").addObject();
+      engagement.put("criterion", "engagement");
+      engagement.put("points", 12);
+      engagement.put("max_points", 20);
+      engagement.put("reason", "2 conversations, 1 completed");
+      Events.publish("lead.score.changed", carol.orgId(), lead.toString(), score);
+      UUID conversation = UUID.randomUUID();
+      ObjectNode status = Events.data();
+      status.put("conversation_id", conversation.toString());
+      status.putNull("lead_id");
+      status.put("previous_status", "in_progress");
+      status.put("status", "failed");
+      Events.publish("conversation.status.changed", carol.orgId(), conversation.toString(), status);
+
+      assertThat(node.waitFor(60, TimeUnit.SECONDS)).as("the Node client finishes").isTrue();
+      reader.join(5000);
+      List<String> output = new ArrayList<>(lines);
+      assertThat(node.exitValue()).as("exit code; output: %s", output).isZero();
+
+      JsonNode scoreMessage = firstOf("LeadChannel", output);
+      assertThat(scoreMessage.path("type").asString()).isEqualTo("lead_score_changed");
+      assertThat(scoreMessage.path("lead_id").asString()).isEqualTo(lead.toString());
+      assertThat(scoreMessage.path("data").path("previous_score").asInt()).isEqualTo(35);
+      assertThat(scoreMessage.path("data").path("score").asInt()).isEqualTo(55);
+      assertThat(scoreMessage.path("data").path("factors").get(0).path("criterion").asString())
+          .isEqualTo("engagement");
+      JsonNode statusMessage = firstOf("ConversationChannel", output);
+      assertThat(statusMessage.path("type").asString()).isEqualTo("conversation_status");
+      assertThat(statusMessage.path("conversation_id").asString())
+          .isEqualTo(conversation.toString());
+      assertThat(statusMessage.path("data").path("status").asString()).isEqualTo("failed");
+      assertThat(statusMessage.path("data").path("previous_status").asString())
+          .isEqualTo("in_progress");
     } finally {
       node.destroyForcibly();
     }

@@ -85,6 +85,88 @@ class CableSocketIT extends RunningSockets {
   }
 
   @Test
+  void aScoreChangeReachesTheLeadChannelWithItsFactorsAndNoOtherOrganization() {
+    TestUser alice = TestUsers.inNewOrganization("rep");
+    TestUser bob = TestUsers.inNewOrganization("rep");
+    try (TestSocket alicesCable = cable(alice);
+        TestSocket bobsCable = cable(bob)) {
+      subscribe(alicesCable, LEADS);
+      nextMessage(alicesCable);
+      subscribe(bobsCable, LEADS);
+      nextMessage(bobsCable);
+
+      UUID lead = UUID.randomUUID();
+      Events.publish("lead.score.changed", alice.orgId(), lead.toString(), scoreChanged(lead));
+      JsonNode frame = nextMessage(alicesCable);
+      assertThat(frame.path("identifier").asString()).isEqualTo(LEADS);
+      JsonNode message = frame.path("message");
+      assertThat(message.path("type").asString()).isEqualTo("lead_score_changed");
+      assertThat(message.path("lead_id").asString()).isEqualTo(lead.toString());
+      assertThat(message.path("data").path("previous_score").asInt()).isEqualTo(40);
+      assertThat(message.path("data").path("score").asInt()).isEqualTo(60);
+      assertThat(message.path("data").has("lead_id")).isFalse();
+      JsonNode budget = message.path("data").path("factors").get(0);
+      assertThat(budget.path("criterion").asString()).isEqualTo("budget");
+      assertThat(budget.path("points").asInt()).isEqualTo(20);
+      assertThat(budget.path("max_points").asInt()).isEqualTo(20);
+      assertThat(budget.path("reason").asString()).isEqualTo("Budget of 120000");
+
+      UUID bobsLead = UUID.randomUUID();
+      Events.publish(
+          "lead.score.changed", bob.orgId(), bobsLead.toString(), scoreChanged(bobsLead));
+      assertThat(nextMessage(bobsCable).path("message").path("lead_id").asString())
+          .as("bob's first lead message is his own, alice's never reached him")
+          .isEqualTo(bobsLead.toString());
+    }
+  }
+
+  @Test
+  void everyStatusChangeReachesTheConversationChannelAndCompletionOnlyOnce() {
+    TestUser alice = TestUsers.inNewOrganization("rep");
+    try (TestSocket cable = cable(alice)) {
+      subscribe(cable, CONVERSATIONS);
+      nextMessage(cable);
+      UUID conversation = UUID.randomUUID();
+      UUID lead = UUID.randomUUID();
+
+      Events.publish(
+          "conversation.status.changed",
+          alice.orgId(),
+          conversation.toString(),
+          conversationStatusChanged(conversation, lead, "in_progress", "failed"));
+      JsonNode failed = nextMessage(cable).path("message");
+      assertThat(failed.path("type").asString()).isEqualTo("conversation_status");
+      assertThat(failed.path("conversation_id").asString()).isEqualTo(conversation.toString());
+      assertThat(failed.path("data").path("status").asString()).isEqualTo("failed");
+      assertThat(failed.path("data").path("previous_status").asString()).isEqualTo("in_progress");
+      assertThat(failed.path("data").path("lead_id").asString()).isEqualTo(lead.toString());
+
+      Events.publish(
+          "conversation.status.changed",
+          alice.orgId(),
+          conversation.toString(),
+          conversationStatusChanged(conversation, lead, "failed", "completed"));
+      ObjectNode completed = Events.data();
+      completed.put("conversation_id", conversation.toString());
+      completed.put("lead_id", lead.toString());
+      completed.put("score", 8.5);
+      completed.put("duration", 180);
+      completed.put("sentiment", "positive");
+      Events.publish("conversation.completed", alice.orgId(), conversation.toString(), completed);
+
+      JsonNode done = nextMessage(cable).path("message");
+      assertThat(done.path("type").asString()).isEqualTo("conversation_status");
+      assertThat(done.path("data").path("status").asString()).isEqualTo("completed");
+      assertThat(done.path("data").path("score").asDouble()).isEqualTo(8.5);
+      assertThat(
+              cable.drain(Duration.ofSeconds(2)).stream()
+                  .filter(m -> !"ping".equals(m.path("type").asString())))
+          .as("completion is told once, with its score")
+          .isEmpty();
+    }
+  }
+
+  @Test
   void aTranscriptLineReachesTheConversationChannelInTheSeedsShape() {
     TestUser alice = TestUsers.inNewOrganization("rep");
     try (TestSocket cable = cable(alice)) {
@@ -171,6 +253,29 @@ class CableSocketIT extends RunningSockets {
   /** The next frame that is not one of the 3-second pings. */
   private static JsonNode nextMessage(TestSocket cable) {
     return cable.await(m -> !"ping".equals(m.path("type").asString()), Duration.ofSeconds(15));
+  }
+
+  private static ObjectNode scoreChanged(UUID lead) {
+    ObjectNode data = Events.data();
+    data.put("lead_id", lead.toString());
+    data.put("previous_score", 40);
+    data.put("score", 60);
+    ObjectNode budget = data.putArray("factors").addObject();
+    budget.put("criterion", "budget");
+    budget.put("points", 20);
+    budget.put("max_points", 20);
+    budget.put("reason", "Budget of 120000");
+    return data;
+  }
+
+  private static ObjectNode conversationStatusChanged(
+      UUID conversation, UUID lead, String previous, String status) {
+    ObjectNode data = Events.data();
+    data.put("conversation_id", conversation.toString());
+    data.put("lead_id", lead.toString());
+    data.put("previous_status", previous);
+    data.put("status", status);
+    return data;
   }
 
   private static ObjectNode statusChanged(UUID lead) {

@@ -21,11 +21,30 @@ final class Events {
 
   /** A CloudEvents 1.0 envelope of {@code type} for {@code orgId}; answers the event's id. */
   static UUID publish(String type, UUID orgId, String subject, ObjectNode data) {
+    return publish("/dealflow/crm-service", type, orgId, subject, data);
+  }
+
+  /** A {@code rep.assigned} of playbook-service for {@code orgId}; answers the event's id. */
+  static UUID repAssigned(UUID orgId, UUID assignmentId, UUID repId) {
+    ObjectNode assignment = data();
+    assignment.put("assignment_id", assignmentId.toString());
+    assignment.put("user_id", repId.toString());
+    assignment.put("product_id", UUID.randomUUID().toString());
+    assignment.put("client_id", UUID.randomUUID().toString());
+    assignment.putNull("strategy_id");
+    assignment.put("min_practice_minutes", 30);
+    assignment.put("assigned_by", UUID.randomUUID().toString());
+    return publish(
+        "/dealflow/playbook-service", "rep.assigned", orgId, assignmentId.toString(), assignment);
+  }
+
+  private static UUID publish(
+      String source, String type, UUID orgId, String subject, ObjectNode data) {
     UUID id = UUID.randomUUID();
     ObjectNode envelope = JSON.createObjectNode();
     envelope.put("specversion", "1.0");
     envelope.put("id", id.toString());
-    envelope.put("source", "/dealflow/crm-service");
+    envelope.put("source", source);
     envelope.put("type", type);
     envelope.put("subject", subject);
     envelope.put("time", Instant.now().toString());

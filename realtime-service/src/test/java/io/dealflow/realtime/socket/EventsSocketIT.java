@@ -45,6 +45,30 @@ class EventsSocketIT extends RunningSockets {
   }
 
   @Test
+  void aRepAssignedOfPlaybookReachesItsOrganizationsSocketAndNoOther() {
+    TestUser alice = TestUsers.inNewOrganization("rep");
+    TestUser bob = TestUsers.inNewOrganization("rep");
+    try (TestSocket aliceSocket = eventsSocket(alice);
+        TestSocket bobSocket = eventsSocket(bob)) {
+      UUID assignment = UUID.randomUUID();
+      UUID event = Events.repAssigned(alice.orgId(), assignment, alice.id());
+
+      JsonNode received = aliceSocket.next();
+      assertThat(received.path("event").asString()).isEqualTo("rep.assigned");
+      assertThat(received.path("id").asString()).isEqualTo(event.toString());
+      assertThat(received.path("data").path("assignment_id").asString())
+          .isEqualTo(assignment.toString());
+      assertThat(received.path("data").path("user_id").asString()).isEqualTo(alice.id().toString());
+      assertThat(received.path("data").path("min_practice_minutes").asInt()).isEqualTo(30);
+
+      UUID bobsDeal = Events.dealCreated(bob.orgId(), "Hooli pilot");
+      assertThat(bobSocket.next().path("id").asString())
+          .as("bob's first event is his own, alice's assignment never reached him")
+          .isEqualTo(bobsDeal.toString());
+    }
+  }
+
+  @Test
   void theFirstMessageMayCarryTheToken() {
     TestUser carol = TestUsers.inNewOrganization("rep");
     try (TestSocket socket = TestSocket.open(port, "/ws/events")) {

@@ -23,6 +23,8 @@ class EventCatalogueTest {
   void onlyFiltersThatCanMatchACatalogueEventAreValid() {
     assertThat(EventCatalogue.isValidFilter("deal.won")).isTrue();
     assertThat(EventCatalogue.isValidFilter("org.member.added")).isTrue();
+    assertThat(EventCatalogue.isValidFilter("rep.assigned")).isTrue();
+    assertThat(EventCatalogue.isValidFilter("practice.*")).isTrue();
     assertThat(EventCatalogue.isValidFilter("deal.*")).isTrue();
     assertThat(EventCatalogue.isValidFilter("*")).isTrue();
     assertThat(EventCatalogue.isValidFilter("deal.exploded")).isFalse();
@@ -34,6 +36,13 @@ class EventCatalogueTest {
   @Test
   void everyEventOfTheCatalogueIncludingRealtimesOwnIsInTheAsyncApiDocument() {
     assertThat(EventSchemas.load().types()).containsAll(EventCatalogue.NAMES);
-    assertThat(EventCatalogue.NAMES).contains("webhook.endpoint.disabled");
+    assertThat(EventCatalogue.NAMES)
+        .contains(
+            "webhook.endpoint.disabled",
+            "strategy.approved",
+            "rep.assigned",
+            "practice.session.started",
+            "lead.score.changed",
+            "conversation.status.changed");
   }
 }

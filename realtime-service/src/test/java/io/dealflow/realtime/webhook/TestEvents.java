@@ -32,11 +32,35 @@ final class TestEvents {
     return data;
   }
 
+  /** Publishes a {@code strategy.approved} of the organization; answers the event's data. */
+  static ObjectNode strategyApproved(UUID orgId, Instant time) {
+    UUID strategyId = UUID.randomUUID();
+    ObjectNode data = JSON.createObjectNode();
+    data.put("strategy_id", strategyId.toString());
+    data.put("product_id", UUID.randomUUID().toString());
+    data.put("client_id", UUID.randomUUID().toString());
+    data.put("approved_by", UUID.randomUUID().toString());
+    data.put("approved_at", time.toString());
+    publish(
+        "/dealflow/playbook-service",
+        "strategy.approved",
+        orgId,
+        strategyId.toString(),
+        time,
+        data);
+    return data;
+  }
+
   static void publish(String type, UUID orgId, String subject, Instant time, ObjectNode data) {
+    publish("/dealflow/crm-service", type, orgId, subject, time, data);
+  }
+
+  private static void publish(
+      String source, String type, UUID orgId, String subject, Instant time, ObjectNode data) {
     ObjectNode envelope = JSON.createObjectNode();
     envelope.put("specversion", "1.0");
     envelope.put("id", UUID.randomUUID().toString());
-    envelope.put("source", "/dealflow/crm-service");
+    envelope.put("source", source);
     envelope.put("type", type);
     envelope.put("subject", subject);
     envelope.put("time", time.toString());

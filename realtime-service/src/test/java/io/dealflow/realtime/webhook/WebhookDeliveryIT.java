@@ -119,6 +119,31 @@ class WebhookDeliveryIT extends RunningRealtimeService {
   }
 
   @Test
+  void anApprovedStrategyArrivesSignedAtAnEndpointSubscribedToIt() throws Exception {
+    JsonNode endpoint =
+        api.created(admin.token(), receiver.url("/strategies"), List.of("strategy.approved"));
+    api.created(admin.token(), receiver.url("/reps"), List.of("rep.assigned"));
+    Instant approvedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    JsonNode data = TestEvents.strategyApproved(admin.orgId(), approvedAt);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> receiver.requests("/strategies").size() == 1);
+    Receiver.Request request = receiver.requests("/strategies").getFirst();
+    assertThat(
+            new PartnerVerifier(endpoint.get("secret").asString())
+                .verify(
+                    request.header("X-Signature"), request.header("X-Timestamp"), request.body()))
+        .isTrue();
+    JsonNode body = JSON.readTree(request.body());
+    assertThat(body.get("event").asString()).isEqualTo("strategy.approved");
+    assertThat(Instant.parse(body.get("timestamp").asString())).isEqualTo(approvedAt);
+    assertThat(body.get("data")).isEqualTo(data);
+    assertThat(receiver.requests("/reps")).isEmpty();
+  }
+
+  @Test
   void rotatedSecretSignsWithBothDuringTheGracePeriodAndOnlyTheNewOneAfter() throws Exception {
     JsonNode endpoint = api.created(admin.token(), receiver.url("/rotated"), List.of("*"));
     String id = endpoint.get("id").asString();

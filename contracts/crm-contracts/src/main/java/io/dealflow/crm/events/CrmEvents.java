@@ -12,6 +12,10 @@ public final class CrmEvents {
       EventType.of("lead.qualified", LeadQualified.class);
   public static final EventType<LeadStatusChanged> LEAD_STATUS_CHANGED =
       EventType.of("lead.status.changed", LeadStatusChanged.class);
+  public static final EventType<LeadScoreChanged> LEAD_SCORE_CHANGED =
+      EventType.of("lead.score.changed", LeadScoreChanged.class);
+  public static final EventType<ConversationStatusChanged> CONVERSATION_STATUS_CHANGED =
+      EventType.of("conversation.status.changed", ConversationStatusChanged.class);
   public static final EventType<ConversationCompleted> CONVERSATION_COMPLETED =
       EventType.of("conversation.completed", ConversationCompleted.class);
   public static final EventType<TranscriptAdded> TRANSCRIPT_ADDED =
@@ -36,6 +40,8 @@ public final class CrmEvents {
           LEAD_CREATED,
           LEAD_QUALIFIED,
           LEAD_STATUS_CHANGED,
+          LEAD_SCORE_CHANGED,
+          CONVERSATION_STATUS_CHANGED,
           CONVERSATION_COMPLETED,
           TRANSCRIPT_ADDED,
           APPOINTMENT_SCHEDULED,

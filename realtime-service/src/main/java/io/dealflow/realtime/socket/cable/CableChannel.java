@@ -13,6 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The Spotlight channels and the messages each makes of the suite's events. A subscription may
  * narrow a channel to one conversation or lead with {@code conversation_id} / {@code lead_id} in
  * its identifier.
+ *
+ * <p>A conversation that reaches {@code completed} is told once, from {@code
+ * conversation.completed} (which carries its score, duration and sentiment); its {@code
+ * conversation.status.changed} to {@code completed} would say the same with less.
  */
 enum CableChannel {
   CONVERSATION("ConversationChannel", "conversation_id") {
@@ -28,6 +32,17 @@ enum CableChannel {
           transcript.set("speaker", data.get("speaker"));
           transcript.set("sentiment", data.get("sentiment"));
           transcript.set("timestamp", data.get("timestamp"));
+          yield message;
+        }
+        case "conversation.status.changed" -> {
+          if ("completed".equals(data.path("status").asString())) {
+            yield null;
+          }
+          ObjectNode message = message("conversation_status", "conversation_id", data);
+          ObjectNode status = message.putObject("data");
+          status.set("status", data.get("status"));
+          status.set("previous_status", data.get("previous_status"));
+          status.set("lead_id", data.get("lead_id"));
           yield message;
         }
         case "conversation.completed" -> {
@@ -51,6 +66,7 @@ enum CableChannel {
           switch (event.type()) {
             case "lead.created" -> "lead_created";
             case "lead.status.changed" -> "lead_status_changed";
+            case "lead.score.changed" -> "lead_score_changed";
             case "lead.qualified" -> "lead_qualified";
             default -> null;
           };
@@ -86,9 +102,11 @@ enum CableChannel {
   private static final Set<String> HANDLED_ELSEWHERE =
       Set.of(
           "transcript.added",
+          "conversation.status.changed",
           "conversation.completed",
           "lead.created",
           "lead.status.changed",
+          "lead.score.changed",
           "lead.qualified");
 
   private final String wireName;
