@@ -5,6 +5,7 @@ import io.netty.channel.ChannelOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
@@ -41,17 +42,7 @@ class IdentityProfiles {
 
   /** Changes names or company: {@code PUT /api/v1/auth/me}, answered with the union user. */
   Mono<ServiceAnswer> update(String token, ObjectNode change) {
-    return ServiceAnswer.of(
-        identity
-            .put()
-            .uri("/api/v1/auth/me")
-            .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-            .contentType(MediaType.APPLICATION_JSON)
-            .accept(MediaType.APPLICATION_JSON)
-            .bodyValue(SocketJson.write(change)),
-        settings.identityTimeout().plusSeconds(1),
-        failure ->
-            log.warn("identity-service did not answer a profile change: {}", failure.toString()));
+    return send(HttpMethod.PUT, "/api/v1/auth/me", token, change);
   }
 
   /**
@@ -59,10 +50,15 @@ class IdentityProfiles {
    * HelloSales profile.
    */
   Mono<ServiceAnswer> rename(String token, ObjectNode change) {
+    return send(HttpMethod.PATCH, "/api/v1/profile", token, change);
+  }
+
+  private Mono<ServiceAnswer> send(
+      HttpMethod method, String path, String token, ObjectNode change) {
     return ServiceAnswer.of(
         identity
-            .patch()
-            .uri("/api/v1/profile")
+            .method(method)
+            .uri(path)
             .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
             .contentType(MediaType.APPLICATION_JSON)
             .accept(MediaType.APPLICATION_JSON)
