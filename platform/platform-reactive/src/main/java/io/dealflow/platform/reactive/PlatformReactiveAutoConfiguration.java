@@ -2,6 +2,7 @@ package io.dealflow.platform.reactive;
 
 import io.dealflow.platform.error.ApiProperties;
 import io.dealflow.platform.request.BodyLimitProperties;
+import io.dealflow.platform.request.BodyLimitWebFilter;
 import io.dealflow.platform.security.SecurityProperties;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +55,8 @@ public class PlatformReactiveAutoConfiguration {
 
   @Bean
   BodyLimitWebFilter bodyLimitWebFilter(BodyLimitProperties limits, ReactiveErrors errors) {
-    return new BodyLimitWebFilter(limits.limits(), errors);
+    // Right after the request id (RequestIdWebFilter), before security.
+    return new BodyLimitWebFilter(limits.limits(), errors::write, Ordered.HIGHEST_PRECEDENCE + 1);
   }
 
   @Bean
