@@ -45,7 +45,7 @@ class RealtimeFlowIT {
     WebSocket socket =
         Sockets.open(
             "/ws/events", List.of(), account.accessToken(), events, new CompletableFuture<>());
-    Sockets.await(events, m -> "connection.ready".equals(m.path("event").asString("")));
+    Sockets.awaitReady(events);
 
     Http.Response deal =
         api.post(
@@ -82,23 +82,10 @@ class RealtimeFlowIT {
     BlockingQueue<Received> receiver = new LinkedBlockingQueue<>();
     HttpServer partner = partner(receiver);
     try {
-      Http.Response endpoint =
-          api.post(
-              "/api/v1/webhooks",
-              Map.of(
-                  "url",
-                  "http://127.0.0.1:" + partner.getAddress().getPort() + "/dealflow",
-                  "events",
-                  List.of("deal.won"),
-                  "description",
-                  "closed deals to the ERP"));
-      assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
-      String secret = endpoint.json().get("secret").asString();
+      String secret = subscribe(api, partner, "deal.won", "closed deals to the ERP");
 
       BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-      WebSocket socket =
-          Sockets.open("/ws/events?token=" + account.accessToken(), List.of(), events);
-      Sockets.await(events, m -> "connection.ready".equals(m.path("event").asString("")));
+      WebSocket socket = Sockets.openEvents(account.accessToken(), events);
 
       Http.Response deal =
           api.post(
@@ -248,26 +235,13 @@ class RealtimeFlowIT {
     BlockingQueue<Received> receiver = new LinkedBlockingQueue<>();
     HttpServer partner = partner(receiver);
     try {
-      Http.Response endpoint =
-          api.post(
-              "/api/v1/webhooks",
-              Map.of(
-                  "url",
-                  "http://127.0.0.1:" + partner.getAddress().getPort() + "/dealflow",
-                  "events",
-                  List.of("strategy.approved"),
-                  "description",
-                  "approved strategies to the enablement tool"));
-      assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
-      String secret = endpoint.json().get("secret").asString();
+      String secret =
+          subscribe(
+              api, partner, "strategy.approved", "approved strategies to the enablement tool");
       BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
-      WebSocket socket =
-          Sockets.open("/ws/events?token=" + account.accessToken(), List.of(), events);
-      Sockets.await(events, m -> "connection.ready".equals(m.path("event").asString("")));
+      WebSocket socket = Sockets.openEvents(account.accessToken(), events);
       BlockingQueue<JsonNode> othersEvents = new LinkedBlockingQueue<>();
-      WebSocket othersSocket =
-          Sockets.open("/ws/events?token=" + other.accessToken(), List.of(), othersEvents);
-      Sockets.await(othersEvents, m -> "connection.ready".equals(m.path("event").asString("")));
+      WebSocket othersSocket = Sockets.openEvents(other.accessToken(), othersEvents);
 
       String product = created(api.post("/api/v1/sailwind/products", Map.of("name", "Forecasts")));
       String client = created(api.post("/api/v1/sailwind/clients", Map.of("name", "Fabrikam")));
@@ -332,6 +306,25 @@ class RealtimeFlowIT {
   private static String created(Http.Response response) {
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     return response.json().get("id").asString();
+  }
+
+  /**
+   * Subscribes the partner's receiver ({@code /dealflow}) to {@code event}; answers the endpoint's
+   * signing secret, shown only at creation.
+   */
+  private static String subscribe(Http api, HttpServer partner, String event, String description) {
+    Http.Response endpoint =
+        api.post(
+            "/api/v1/webhooks",
+            Map.of(
+                "url",
+                "http://127.0.0.1:" + partner.getAddress().getPort() + "/dealflow",
+                "events",
+                List.of(event),
+                "description",
+                description));
+    assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
+    return endpoint.json().get("secret").asString();
   }
 
   private static HttpServer partner(BlockingQueue<Received> received) throws IOException {

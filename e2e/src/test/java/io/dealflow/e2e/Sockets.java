@@ -73,6 +73,21 @@ final class Sockets {
         .get(10, TimeUnit.SECONDS);
   }
 
+  /**
+   * A VectorOS {@code /ws/events} socket authenticated with {@code ?token=}, once the server has
+   * said {@code connection.ready}; its messages land in {@code messages}.
+   */
+  static WebSocket openEvents(String token, BlockingQueue<JsonNode> messages) throws Exception {
+    WebSocket socket = open("/ws/events?token=" + token, List.of(), messages);
+    awaitReady(messages);
+    return socket;
+  }
+
+  /** Waits for {@code /ws/events}' {@code connection.ready}. */
+  static void awaitReady(BlockingQueue<JsonNode> messages) throws InterruptedException {
+    await(messages, m -> "connection.ready".equals(m.path("event").asString("")));
+  }
+
   /** The first message that matches, skipping the others; fails after {@link #WAIT}. */
   static JsonNode await(BlockingQueue<JsonNode> messages, Predicate<JsonNode> wanted)
       throws InterruptedException {
