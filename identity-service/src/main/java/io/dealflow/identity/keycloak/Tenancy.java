@@ -14,16 +14,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param orgId the organization the user acts for, null when the user belongs to none
  * @param orgIds every organization the user belongs to
- * @param role the role in {@code orgId}, null when the user belongs to none
  * @param roles the role in each organization of {@code orgIds}
  * @param plan the plan tier of {@code orgId}, null when the user belongs to none
  */
 public record Tenancy(
-    @Nullable UUID orgId,
-    List<UUID> orgIds,
-    @Nullable Role role,
-    Map<UUID, Role> roles,
-    @Nullable String plan) {
+    @Nullable UUID orgId, List<UUID> orgIds, Map<UUID, Role> roles, @Nullable String plan) {
 
   public Tenancy {
     orgIds = List.copyOf(orgIds);
@@ -32,7 +27,12 @@ public record Tenancy(
 
   /** A user of no organization. */
   public static Tenancy none() {
-    return new Tenancy(null, List.of(), null, Map.of(), null);
+    return new Tenancy(null, List.of(), Map.of(), null);
+  }
+
+  /** The role in {@code orgId} (the realm role), null when the user belongs to none. */
+  public @Nullable Role role() {
+    return orgId == null ? null : roles.get(orgId);
   }
 
   /** The {@code org_roles} attribute: a JSON object of organization id to role id. */

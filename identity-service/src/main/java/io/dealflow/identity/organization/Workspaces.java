@@ -265,11 +265,7 @@ public class Workspaces {
     all.forEach(m -> roles.put(m.orgId().value(), m.role()));
     String plan = organizations.find(current.orgId()).map(Organization::plan).orElse(null);
     return new Tenancy(
-        current.orgId().value(),
-        all.stream().map(m -> m.orgId().value()).toList(),
-        current.role(),
-        roles,
-        plan);
+        current.orgId().value(), all.stream().map(m -> m.orgId().value()).toList(), roles, plan);
   }
 
   static ApiException workspaceNotFound() {
