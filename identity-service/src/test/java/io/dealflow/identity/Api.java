@@ -20,23 +20,31 @@ final class Api {
 
   private final String base;
   private final @Nullable String bearer;
+  private final @Nullable String apiKey;
 
   Api(int port) {
-    this("http://localhost:" + port, null);
+    this("http://localhost:" + port, null, null);
   }
 
   /** The same client against the service's management port (actuator). */
   static Api management(int managementPort) {
-    return new Api("http://localhost:" + managementPort, null);
+    return new Api("http://localhost:" + managementPort, null, null);
   }
 
-  private Api(String base, @Nullable String bearer) {
+  private Api(String base, @Nullable String bearer, @Nullable String apiKey) {
     this.base = base;
     this.bearer = bearer;
+    this.apiKey = apiKey;
   }
 
+  /** Sends {@code Authorization: Bearer <token>}: a user's access token or an API token. */
   Api as(String accessToken) {
-    return new Api(base, accessToken);
+    return new Api(base, accessToken, null);
+  }
+
+  /** Sends an API token in {@code X-API-Key}, as the Spotlight SDKs do. */
+  Api withApiKey(String token) {
+    return new Api(base, null, token);
   }
 
   record Response(int status, HttpHeaders headers, String body) {
@@ -87,6 +95,9 @@ final class Api {
     }
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
+    }
+    if (apiKey != null) {
+      request.header("X-API-Key", apiKey);
     }
     try {
       HttpResponse<String> response =

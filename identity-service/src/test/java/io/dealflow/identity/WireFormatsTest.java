@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import io.dealflow.identity.apitoken.ApiTokenRegistry;
 import io.dealflow.identity.auth.Authentication;
 import io.dealflow.identity.member.Members;
 import io.dealflow.identity.organization.Affiliation;
@@ -62,6 +63,7 @@ class WireFormatsTest {
   @MockitoBean Workspaces workspaces;
   @MockitoBean Members members;
   @MockitoBean Callers callers;
+  @MockitoBean ApiTokenRegistry apiTokens;
 
   static User ada() {
     return new User(

@@ -37,7 +37,13 @@ public final class RouteTable {
   private static final List<ApiRoute> API_MAP =
       List.of(
           api("identity-auth", IDENTITY, TRAINER, "/api/v1/auth/**"),
-          api("identity-user", IDENTITY, SPOTLIGHT, "/users/sign_in", "/api/v1/user"),
+          api(
+              "identity-user",
+              IDENTITY,
+              SPOTLIGHT,
+              "/users/sign_in",
+              "/api/v1/user",
+              "/api/v1/api_tokens/**"),
           api("identity-profile", IDENTITY, HELLOSALES, "/api/v1/profile/**", "/api/v1/orgs/**"),
           api("identity-users", IDENTITY, VECTOROS, "/api/v1/users/**"),
           api(

@@ -3,6 +3,7 @@ package io.dealflow.gateway.security;
 import io.dealflow.gateway.web.GatewayErrors;
 import io.dealflow.platform.error.ApiError;
 import io.dealflow.platform.error.ErrorKind;
+import io.dealflow.platform.security.ApiTokenUnavailableException;
 import io.dealflow.platform.security.JwtRules;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,6 +32,12 @@ final class BearerErrors implements ServerAuthenticationEntryPoint, ServerAccess
 
   @Override
   public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
+    if (ApiTokenUnavailableException.isCause(failure)) {
+      return errors.write(
+          exchange,
+          ApiError.of(ErrorKind.UNAVAILABLE, "The API token cannot be checked right now"),
+          headers -> headers.set(HttpHeaders.RETRY_AFTER, "5"));
+    }
     if (failure instanceof AuthenticationServiceException) {
       return errors.handle(exchange, failure);
     }

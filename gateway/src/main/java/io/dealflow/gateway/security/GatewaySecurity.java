@@ -2,7 +2,10 @@ package io.dealflow.gateway.security;
 
 import io.dealflow.gateway.route.RouteTable;
 import io.dealflow.gateway.web.GatewayErrors;
+import io.dealflow.platform.security.ApiTokenVerifier;
+import io.dealflow.platform.security.ApiTokens;
 import io.dealflow.platform.security.DevTokens;
+import io.dealflow.platform.security.IdentityApiTokenVerifier;
 import io.dealflow.platform.security.JwtRules;
 import io.dealflow.platform.security.SecurityProperties;
 import io.netty.channel.ChannelOption;
@@ -29,9 +32,9 @@ import reactor.netty.http.client.HttpClient;
 
 /**
  * Bearer tokens at the edge: Keycloak-issued JWTs checked with the suite's {@link JwtRules} (RS256
- * signature by a key of the realm's JWKS, issuer, audience, expiry), realm roles as authorities.
- * The services check the same token again; the gateway only spares them traffic that could never
- * pass.
+ * signature by a key of the realm's JWKS, issuer, audience, expiry), realm roles as authorities;
+ * organizations' API tokens ({@link ApiTokens}) checked with identity-service. The services check
+ * the same token again; the gateway only spares them traffic that could never pass.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -78,16 +81,28 @@ class GatewaySecurity {
         .build();
   }
 
+  /**
+   * Organizations' API tokens, checked with identity-service (cached for {@code
+   * dealflow.security.api-tokens.cache-ttl}) and limited per token like a user.
+   */
   @Bean
-  ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
+  ApiTokenVerifier apiTokenVerifier(SecurityProperties properties, Environment environment) {
+    return IdentityApiTokenVerifier.of(
+        properties, environment, "dealflow.gateway.services.identity.uri");
+  }
+
+  @Bean
+  ReactiveJwtDecoder jwtDecoder(
+      SecurityProperties properties, Environment environment, ApiTokenVerifier apiTokens) {
     DevTokens.assertAllowed(properties.devToken(), environment);
     NimbusReactiveJwtDecoder keycloak =
         keycloakDecoder(
             properties.effectiveJwkSetUri(), jwksClient(), new CachedVerificationKeys());
     keycloak.setJwtValidator(JwtRules.validator(properties));
     SecurityProperties.DevToken devToken = properties.devToken();
+    ReactiveJwtDecoder decoder = ApiTokens.reactiveDecoder(apiTokens, keycloak);
     return token ->
-        DevTokens.resolve(token, devToken).map(Mono::just).orElseGet(() -> keycloak.decode(token));
+        DevTokens.resolve(token, devToken).map(Mono::just).orElseGet(() -> decoder.decode(token));
   }
 
   /**

@@ -83,6 +83,41 @@ class BearerTokenConverterTest {
         .isEmpty();
   }
 
+  @Test
+  void withoutABearerTokenAnApiKeyHeaderIsRead() {
+    String apiToken = "dfk_" + "Ab-_".repeat(10) + "xyz";
+    BearerTokenConverter converter =
+        new BearerTokenConverter(ServerWebExchangeMatchers.pathMatchers("/public"));
+
+    assertThat(apiKeyOutcome(converter, apiToken, null))
+        .isEqualTo(new Outcome(Optional.of(apiToken), null));
+    assertThat(apiKeyOutcome(converter, " " + apiToken + " ", null))
+        .isEqualTo(new Outcome(Optional.of(apiToken), null));
+    // A bearer token wins over the header.
+    assertThat(apiKeyOutcome(converter, apiToken, "Bearer " + JWT))
+        .isEqualTo(new Outcome(Optional.of(JWT), null));
+    assertThat(apiKeyOutcome(converter, "not-a-token", null).error())
+        .startsWith("invalid_token: The X-API-Key header");
+  }
+
+  private static Outcome apiKeyOutcome(
+      ServerAuthenticationConverter converter, String apiKey, String authorization) {
+    MockServerHttpRequest.BaseBuilder<?> request =
+        MockServerHttpRequest.get("/api/v1/leads").header("X-API-Key", apiKey);
+    if (authorization != null) {
+      request.header(HttpHeaders.AUTHORIZATION, authorization);
+    }
+    try {
+      Optional<Authentication> read =
+          converter.convert(MockServerWebExchange.from(request)).blockOptional();
+      return new Outcome(read.map(a -> ((BearerTokenAuthenticationToken) a).getToken()), null);
+    } catch (OAuth2AuthenticationException refused) {
+      return new Outcome(
+          Optional.empty(),
+          refused.getError().getErrorCode() + ": " + refused.getError().getDescription());
+    }
+  }
+
   /** The token read, or the OAuth error code and description of the refusal. */
   record Outcome(Optional<String> token, String error) {}
 

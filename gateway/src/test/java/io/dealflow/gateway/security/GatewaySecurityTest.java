@@ -3,10 +3,13 @@ package io.dealflow.gateway.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dealflow.platform.security.ApiTokenVerifier;
 import io.dealflow.platform.security.SecurityProperties;
 import io.dealflow.platform.security.SecurityProperties.DevToken;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -16,12 +19,17 @@ class GatewaySecurityTest {
 
   private static final String DEMO_ORG = "7f3c2a10-0d5e-4c8b-9a51-3e6f1d2b4c01";
 
+  /** A verifier that knows no API token: these tests are about Keycloak and dev tokens. */
+  private static final ApiTokenVerifier NO_API_TOKENS =
+      token -> CompletableFuture.completedFuture(Optional.empty());
+
   @Test
   void refusesToStartWithTheDevTokenOutsideTheDevProfile() {
     MockEnvironment production = new MockEnvironment();
     production.setActiveProfiles("prod");
 
-    assertThatThrownBy(() -> new GatewaySecurity().jwtDecoder(properties(true), production))
+    assertThatThrownBy(
+            () -> new GatewaySecurity().jwtDecoder(properties(true), production, NO_API_TOKENS))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("dev-token")
         .hasMessageContaining("'dev' profile");
@@ -32,7 +40,11 @@ class GatewaySecurityTest {
     MockEnvironment dev = new MockEnvironment();
     dev.setActiveProfiles("dev");
 
-    Jwt jwt = new GatewaySecurity().jwtDecoder(properties(true), dev).decode("dev_token").block();
+    Jwt jwt =
+        new GatewaySecurity()
+            .jwtDecoder(properties(true), dev, NO_API_TOKENS)
+            .decode("dev_token")
+            .block();
 
     assertThat(jwt).isNotNull();
     assertThat(jwt.getSubject()).isEqualTo("00000000-0000-0000-0000-0000000000de");
@@ -47,7 +59,8 @@ class GatewaySecurityTest {
         Duration.ZERO,
         List.of(),
         List.of(),
-        devToken(devTokenEnabled));
+        devToken(devTokenEnabled),
+        new SecurityProperties.ApiTokenSettings(null, Duration.ofSeconds(5), 100));
   }
 
   private static DevToken devToken(boolean enabled) {

@@ -123,6 +123,11 @@ public class Workspaces {
    */
   public Optional<Member> member(UserId viewer, OrganizationId id, UserId userId) {
     visibleTo(viewer, id);
+    return member(id, userId);
+  }
+
+  /** A member of the organization, for a caller already known to act for it. */
+  public Optional<Member> member(OrganizationId id, UserId userId) {
     return memberships
         .find(id, userId)
         .flatMap(

@@ -96,6 +96,16 @@ class WorkspaceController {
               + " to the workspace. Other services ask it with the caller's token to check a"
               + " membership (playbook-service before a rep assignment).")
   MemberResponse member(Tenant caller, @PathVariable UUID id, @PathVariable UUID userId) {
+    if (callers.isApiToken()) {
+      // A token sees the members of its own organization only.
+      if (!caller.belongsTo(id)) {
+        throw ApiException.notFound("Member");
+      }
+      return workspaces
+          .member(OrganizationId.of(id), UserId.of(userId))
+          .map(MemberResponse::of)
+          .orElseThrow(() -> ApiException.notFound("Member"));
+    }
     User user = callers.user(caller);
     return workspaces
         .member(user.id(), OrganizationId.of(id), UserId.of(userId))

@@ -28,5 +28,17 @@ public final class DealflowClaims {
 
   public static final String EMAIL = "email";
 
+  /**
+   * What kind of credential the token stands for: absent for a user's Keycloak token, {@value
+   * #API_TOKEN} for an organization's API token ({@link ApiTokens}).
+   */
+  public static final String TOKEN_USE = "token_use";
+
+  /** {@link #TOKEN_USE} of an API token. */
+  public static final String API_TOKEN = "api_token";
+
+  /** The name an admin gave an API token. */
+  public static final String TOKEN_NAME = "token_name";
+
   private DealflowClaims() {}
 }

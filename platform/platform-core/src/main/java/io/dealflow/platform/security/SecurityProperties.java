@@ -1,5 +1,6 @@
 package io.dealflow.platform.security;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     security filter chain does not see at all: their protocols authenticate the user themselves,
  *     and a socket would otherwise keep the chain's per-request state for its whole life
  * @param devToken HelloSales's literal {@code dev_token}, for local development only
+ * @param apiTokens how organizations' API tokens are checked
  */
 @ConfigurationProperties("dealflow.security")
 public record SecurityProperties(
@@ -27,7 +29,8 @@ public record SecurityProperties(
     @DefaultValue("30s") Duration clockSkew,
     @DefaultValue List<String> publicPaths,
     @DefaultValue List<String> socketPaths,
-    @DefaultValue DevToken devToken) {
+    @DefaultValue DevToken devToken,
+    @DefaultValue ApiTokenSettings apiTokens) {
 
   public SecurityProperties {
     if (issuerUri == null || issuerUri.isBlank()) {
@@ -57,4 +60,18 @@ public record SecurityProperties(
       @DefaultValue("rep@demo.dealflow.local") String email,
       @DefaultValue("7f3c2a10-0d5e-4c8b-9a51-3e6f1d2b4c01") @Nullable String orgId,
       @DefaultValue("rep") List<String> roles) {}
+
+  /**
+   * How API tokens ({@link ApiTokens}) are checked outside identity-service, which issues them.
+   *
+   * @param introspectionUri where identity-service describes a token; by default its {@value
+   *     IdentityApiTokenVerifier#CURRENT_TOKEN_PATH} at the address the service knows it by
+   * @param cacheTtl how long an answer is reused: a revoked token is refused everywhere at most
+   *     this long after its revocation
+   * @param cacheSize how many tokens' answers are kept
+   */
+  public record ApiTokenSettings(
+      @Nullable URI introspectionUri,
+      @DefaultValue("5s") Duration cacheTtl,
+      @DefaultValue("10000") int cacheSize) {}
 }

@@ -2,8 +2,12 @@ package io.dealflow.platform.reactive;
 
 import io.dealflow.platform.error.ApiError;
 import io.dealflow.platform.error.ErrorKind;
+import io.dealflow.platform.security.ApiTokenUnavailableException;
+import io.dealflow.platform.security.ApiTokenVerifier;
+import io.dealflow.platform.security.ApiTokens;
 import io.dealflow.platform.security.DealflowClaims;
 import io.dealflow.platform.security.DevTokens;
+import io.dealflow.platform.security.IdentityApiTokenVerifier;
 import io.dealflow.platform.security.JwtRules;
 import io.dealflow.platform.security.SecurityProperties;
 import java.util.ArrayList;
@@ -15,9 +19,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -28,6 +35,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -52,9 +60,18 @@ class ReactiveSecurityConfiguration {
           "/swagger-ui.html",
           "/webjars/**");
 
+  /** Organizations' API tokens are checked with identity-service, which issues them. */
   @Bean
   @ConditionalOnMissingBean
-  ReactiveJwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
+  ApiTokenVerifier apiTokenVerifier(SecurityProperties properties, Environment environment) {
+    return IdentityApiTokenVerifier.of(properties, environment, "dealflow.services.identity.uri");
+  }
+
+  /** Keycloak tokens by the suite's {@link JwtRules}; API tokens by their verifier. */
+  @Bean
+  @ConditionalOnMissingBean
+  ReactiveJwtDecoder jwtDecoder(
+      SecurityProperties properties, Environment environment, ApiTokenVerifier apiTokens) {
     DevTokens.assertAllowed(properties.devToken(), environment);
     NimbusReactiveJwtDecoder keycloak =
         NimbusReactiveJwtDecoder.withJwkSetUri(properties.effectiveJwkSetUri())
@@ -62,8 +79,9 @@ class ReactiveSecurityConfiguration {
             .build();
     keycloak.setJwtValidator(JwtRules.validator(properties));
     SecurityProperties.DevToken devToken = properties.devToken();
+    ReactiveJwtDecoder decoder = ApiTokens.reactiveDecoder(apiTokens, keycloak);
     return token ->
-        DevTokens.resolve(token, devToken).map(Mono::just).orElseGet(() -> keycloak.decode(token));
+        DevTokens.resolve(token, devToken).map(Mono::just).orElseGet(() -> decoder.decode(token));
   }
 
   @Bean
@@ -120,8 +138,9 @@ class ReactiveSecurityConfiguration {
   }
 
   /**
-   * Public paths ignore the {@code Authorization} header, so that a stale token sent along with a
-   * public call is not refused before the endpoint is reached.
+   * The bearer token of {@code Authorization}, else an API token in {@value ApiTokens#HEADER}.
+   * Public paths ignore both, so that a stale token sent along with a public call is not refused
+   * before the endpoint is reached.
    */
   private static ServerAuthenticationConverter ignoringPublicPaths(
       ServerWebExchangeMatcher publicPaths) {
@@ -130,15 +149,41 @@ class ReactiveSecurityConfiguration {
     return exchange ->
         publicPaths
             .matches(exchange)
-            .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
+            .flatMap(
+                match ->
+                    match.isMatch()
+                        ? Mono.empty()
+                        : bearer.convert(exchange).switchIfEmpty(apiKey(exchange)));
+  }
+
+  /** An {@value ApiTokens#HEADER} value; one that is no API token is refused as invalid. */
+  private static Mono<Authentication> apiKey(ServerWebExchange exchange) {
+    String header = exchange.getRequest().getHeaders().getFirst(ApiTokens.HEADER);
+    if (header == null) {
+      return Mono.empty();
+    }
+    if (!ApiTokens.looksLike(header.strip())) {
+      return Mono.error(
+          new InvalidBearerTokenException(
+              "The " + ApiTokens.HEADER + " header holds no API token"));
+    }
+    return Mono.just(new BearerTokenAuthenticationToken(header.strip()));
   }
 
   static ServerAuthenticationEntryPoint entryPoint(ReactiveErrors errors) {
     return (exchange, failure) -> {
+      HttpHeaders request = exchange.getRequest().getHeaders();
       boolean hadToken =
-          exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION) != null;
+          request.getFirst(HttpHeaders.AUTHORIZATION) != null
+              || request.getFirst(ApiTokens.HEADER) != null;
       ApiError error;
       String challenge;
+      if (ApiTokenUnavailableException.isCause(failure)) {
+        return errors.write(
+            exchange,
+            ApiError.of(ErrorKind.UNAVAILABLE, "The API token cannot be checked right now"),
+            headers -> headers.set(HttpHeaders.RETRY_AFTER, "5"));
+      }
       if (!hadToken) {
         error = ApiError.of(ErrorKind.UNAUTHENTICATED, "Authentication required");
         challenge = "Bearer";

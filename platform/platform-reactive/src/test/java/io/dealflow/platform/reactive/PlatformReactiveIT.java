@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dealflow.platform.test.ForgedTokens;
 import io.dealflow.platform.test.KeycloakTokens;
 import io.dealflow.platform.test.TestDatabases;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +28,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
       "dealflow.api.default-family=vectoros",
       "dealflow.api.families.spotlight=/api/v1/spotlight/**",
       "dealflow.security.public-paths=/api/v1/probe/public",
-      "management.endpoints.web.exposure.include=health,info,env"
+      "management.endpoints.web.exposure.include=health,info,env",
+      // identity-service, which checks API tokens, is gone: nothing listens on the discard port.
+      "dealflow.services.identity.uri=http://127.0.0.1:9"
     })
 class PlatformReactiveIT {
 
@@ -41,7 +44,35 @@ class PlatformReactiveIT {
 
   @BeforeEach
   void client() {
-    client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    // A loaded CI machine can take longer than the default 5 s for a first call.
+    client =
+        WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + port)
+            .responseTimeout(Duration.ofSeconds(30))
+            .build();
+  }
+
+  @Test
+  void anApiTokenThatCannotBeCheckedIs503AndAnApiKeyHeaderWithoutOneIs401() {
+    client
+        .get()
+        .uri("/api/v1/probe/me")
+        .header("X-API-Key", "dfk_" + "b".repeat(43))
+        .exchange()
+        .expectStatus()
+        .isEqualTo(503)
+        .expectHeader()
+        .valueEquals("Retry-After", "5")
+        .expectBody()
+        .jsonPath("$.code")
+        .isEqualTo("SERVICE_UNAVAILABLE");
+    client
+        .get()
+        .uri("/api/v1/probe/me")
+        .header("X-API-Key", "not-a-token")
+        .exchange()
+        .expectStatus()
+        .isUnauthorized();
   }
 
   @Test

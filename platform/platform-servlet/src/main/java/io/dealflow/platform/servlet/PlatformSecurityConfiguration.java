@@ -2,12 +2,17 @@ package io.dealflow.platform.servlet;
 
 import io.dealflow.platform.error.ApiError;
 import io.dealflow.platform.error.ErrorKind;
+import io.dealflow.platform.security.ApiTokenUnavailableException;
+import io.dealflow.platform.security.ApiTokenVerifier;
+import io.dealflow.platform.security.ApiTokens;
 import io.dealflow.platform.security.DealflowClaims;
 import io.dealflow.platform.security.DevTokens;
+import io.dealflow.platform.security.IdentityApiTokenVerifier;
 import io.dealflow.platform.security.JwtRules;
 import io.dealflow.platform.security.SecurityProperties;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +24,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -46,19 +52,32 @@ class PlatformSecurityConfiguration {
           "/swagger-ui.html",
           "/error");
 
+  /**
+   * Organizations' API tokens are checked with identity-service, which issues them
+   * (identity-service itself replaces this with its own table).
+   */
   @Bean
   @ConditionalOnMissingBean
-  JwtDecoder jwtDecoder(SecurityProperties properties, Environment environment) {
+  ApiTokenVerifier apiTokenVerifier(SecurityProperties properties, Environment environment) {
+    return IdentityApiTokenVerifier.of(properties, environment, "dealflow.services.identity.uri");
+  }
+
+  /** Keycloak tokens by the suite's {@link JwtRules}; API tokens by their verifier. */
+  @Bean
+  @ConditionalOnMissingBean
+  JwtDecoder jwtDecoder(
+      SecurityProperties properties, Environment environment, ApiTokenVerifier apiTokens) {
     DevTokens.assertAllowed(properties.devToken(), environment);
     NimbusJwtDecoder keycloak = JwtRules.decoder(properties);
+    JwtDecoder decoder = ApiTokens.decoder(apiTokens, keycloak);
     return token ->
-        DevTokens.resolve(token, properties.devToken()).orElseGet(() -> keycloak.decode(token));
+        DevTokens.resolve(token, properties.devToken()).orElseGet(() -> decoder.decode(token));
   }
 
   /**
-   * Public paths ignore the {@code Authorization} header: clients send their (possibly expired)
-   * token along with sign-in and refresh calls, and must not be refused before the endpoint that
-   * renews it is reached.
+   * The bearer token of {@code Authorization}, else an API token in {@value ApiTokens#HEADER}.
+   * Public paths ignore both: clients send their (possibly expired) token along with sign-in and
+   * refresh calls, and must not be refused before the endpoint that renews it is reached.
    */
   @Bean
   @ConditionalOnMissingBean
@@ -68,8 +87,24 @@ class PlatformSecurityConfiguration {
     return request -> {
       String path = request.getRequestURI().substring(request.getContextPath().length());
       boolean open = properties.publicPaths().stream().anyMatch(p -> matcher.match(p, path));
-      return open ? null : bearer.resolve(request);
+      if (open) {
+        return null;
+      }
+      String token = bearer.resolve(request);
+      return token != null ? token : apiKey(request.getHeader(ApiTokens.HEADER));
     };
+  }
+
+  /** An {@value ApiTokens#HEADER} value; one that is no API token is refused as invalid. */
+  private static @Nullable String apiKey(@Nullable String header) {
+    if (header == null) {
+      return null;
+    }
+    if (!ApiTokens.looksLike(header.strip())) {
+      throw new InvalidBearerTokenException(
+          "The " + ApiTokens.HEADER + " header holds no API token");
+    }
+    return header.strip();
   }
 
   @Bean
@@ -106,9 +141,14 @@ class PlatformSecurityConfiguration {
 
   static AuthenticationEntryPoint entryPoint(ErrorResponder errors) {
     return (request, response, failure) -> {
-      boolean hadToken = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+      boolean hadToken =
+          request.getHeader(HttpHeaders.AUTHORIZATION) != null
+              || request.getHeader(ApiTokens.HEADER) != null;
       ApiError error;
-      if (!hadToken) {
+      if (ApiTokenUnavailableException.isCause(failure)) {
+        error = ApiError.of(ErrorKind.UNAVAILABLE, "The API token cannot be checked right now");
+        response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+      } else if (!hadToken) {
         error = ApiError.of(ErrorKind.UNAUTHENTICATED, "Authentication required");
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
       } else if (JwtRules.isExpiry(failure)) {

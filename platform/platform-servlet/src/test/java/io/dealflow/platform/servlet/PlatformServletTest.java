@@ -28,7 +28,9 @@ import org.springframework.test.web.servlet.MvcResult;
       "dealflow.api.default-family=vectoros",
       "dealflow.api.families.trainer=/api/v1/auth/**",
       "dealflow.api.families.spotlight=/api/v1/user/**",
-      "dealflow.security.public-paths=/api/v1/auth/signup"
+      "dealflow.security.public-paths=/api/v1/auth/signup",
+      // identity-service, which checks API tokens, is gone: nothing listens on the discard port.
+      "dealflow.services.identity.uri=http://127.0.0.1:9"
     })
 @AutoConfigureMockMvc
 class PlatformServletTest {
@@ -97,6 +99,23 @@ class PlatformServletTest {
     mvc.perform(get("/api/v1/auth/private"))
         .andExpect(status().isUnauthorized())
         .andExpect(jsonPath("$.error_code").value("AUTH_INVALID_TOKEN"));
+  }
+
+  @Test
+  void anApiTokenThatCannotBeCheckedIs503NotARefusal() throws Exception {
+    mvc.perform(get("/api/v1/whoami").header("X-API-Key", "dfk_" + "a".repeat(43)))
+        .andExpect(status().isServiceUnavailable())
+        .andExpect(header().string("Retry-After", "5"))
+        .andExpect(jsonPath("$.code").value("SERVICE_UNAVAILABLE"));
+    mvc.perform(get("/api/v1/whoami").header("Authorization", "Bearer dfk_" + "a".repeat(43)))
+        .andExpect(status().isServiceUnavailable());
+  }
+
+  @Test
+  void anApiKeyHeaderWithoutAnApiTokenIs401() throws Exception {
+    mvc.perform(get("/api/v1/whoami").header("X-API-Key", "not-a-token"))
+        .andExpect(status().isUnauthorized())
+        .andExpect(jsonPath("$.code").value("UNAUTHORIZED"));
   }
 
   @Test

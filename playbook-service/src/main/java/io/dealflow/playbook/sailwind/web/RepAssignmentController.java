@@ -17,12 +17,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,7 +64,7 @@ class RepAssignmentController {
               + " product or client: 400.")
   RepAssignmentResponse assign(
       Tenant caller,
-      @Parameter(hidden = true) @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
+      @Parameter(hidden = true) @AuthenticationPrincipal Jwt credential,
       @Valid @RequestBody CreateRepAssignmentRequest request) {
     return RepAssignmentResponse.of(
         roster.assign(
@@ -77,7 +77,8 @@ class RepAssignmentController {
                 request.strategyId(),
                 Objects.requireNonNullElse(
                     request.minPracticeMinutes(), RepAssignment.DEFAULT_MIN_PRACTICE_MINUTES)),
-            authorization));
+            // The caller's own credential (a user's token or an API token), relayed as a bearer.
+            "Bearer " + credential.getTokenValue()));
   }
 
   @Schema(name = "SailwindRepAssignmentCreate")
