@@ -2,6 +2,8 @@ package io.dealflow.realtime.socket;
 
 import io.dealflow.platform.events.ReceivedEvent;
 import io.dealflow.platform.security.Tenant;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,8 +46,14 @@ public class SocketRegistry implements SmartLifecycle {
   private final SocketPresence presence;
   private volatile @Nullable Disposable timers;
 
-  SocketRegistry(SocketPresence presence) {
+  SocketRegistry(SocketPresence presence, MeterRegistry meters) {
     this.presence = presence;
+    for (SocketEndpoint endpoint : SocketEndpoint.values()) {
+      Gauge.builder("dealflow.sockets.open", this, registry -> registry.openSockets(endpoint))
+          .description("Authenticated client sockets open on this instance")
+          .tag("endpoint", endpoint.path())
+          .register(meters);
+    }
   }
 
   /** A number for a new socket, unique on this instance. */
@@ -123,6 +131,17 @@ public class SocketRegistry implements SmartLifecycle {
   /** This instance's sockets of a user on an endpoint. */
   public synchronized int openSockets(SocketEndpoint endpoint, UUID userId) {
     return perUser.getOrDefault(new UserKey(endpoint, userId), 0);
+  }
+
+  /** This instance's authenticated sockets on an endpoint. */
+  public synchronized int openSockets(SocketEndpoint endpoint) {
+    int open = 0;
+    for (Map.Entry<UserKey, Integer> entry : perUser.entrySet()) {
+      if (entry.getKey().endpoint() == endpoint) {
+        open += entry.getValue();
+      }
+    }
+    return open;
   }
 
   public int organizations() {

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dealflow.platform.test.KeycloakTokens;
 import io.dealflow.platform.test.TestUsers;
 import io.dealflow.platform.test.TestUsers.TestUser;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** {@code /ws/events}: the VectorOS event stream, per organization, with replay. */
@@ -18,9 +21,29 @@ class EventsSocketIT extends RunningSockets {
 
   private static final Duration SHORT = Duration.ofSeconds(2);
 
+  @Autowired MeterRegistry meters;
+
   @BeforeEach
   void eventsFlow() {
     awaitEventsFlowing();
+  }
+
+  @Test
+  void openSocketsAreCountedForOperators() {
+    TestUser dana = TestUsers.inNewOrganization("rep");
+    double before = openEventSockets();
+    try (TestSocket socket = eventsSocket(dana)) {
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(openEventSockets()).isEqualTo(before + 1));
+    }
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(openEventSockets()).isEqualTo(before));
+  }
+
+  private double openEventSockets() {
+    return meters.get("dealflow.sockets.open").tag("endpoint", "/ws/events").gauge().value();
   }
 
   @Test
