@@ -10,11 +10,11 @@ import java.util.List;
  * The applications that must ship: every entry of the launcher's table whose module exists in this
  * tree. Adding a service to {@link Services#ALL} makes every deployment check ask for its pieces.
  */
-final class Deployables {
+public final class Deployables {
 
   private Deployables() {}
 
-  static Path repositoryRoot() {
+  public static Path repositoryRoot() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
       dir = dir.getParent();
@@ -25,7 +25,7 @@ final class Deployables {
     return dir;
   }
 
-  static List<ServiceDefinition> all() {
+  public static List<ServiceDefinition> all() {
     Path root = repositoryRoot();
     return Services.ALL.stream()
         .filter(service -> Files.exists(service.moduleDir(root).resolve("pom.xml")))
