@@ -16,14 +16,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The stack these tests run against: started once per test JVM through the same launcher as {@code
- * ./run}, stopped when the JVM exits. Two settings differ from {@code ./run}: tokens get no clock
- * skew (so an expired token is refused at once), and the gateway trusts {@code X-Forwarded-For}
- * from loopback so that each test can act as a client of its own address.
+ * ./run}, stopped when the JVM exits. Three settings differ from {@code ./run}: tokens get no clock
+ * skew (so an expired token is refused at once), the gateway trusts {@code X-Forwarded-For} from
+ * loopback so that each test can act as a client of its own address, and every service exports its
+ * spans to a local collector ({@link #traces()}).
  */
 final class E2eStack {
 
   private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(1);
   private static volatile RunningStack stack;
+  private static volatile OtlpReceiver traces;
 
   private E2eStack() {}
 
@@ -32,8 +34,12 @@ final class E2eStack {
       List<String> jvm = new ArrayList<>(StackOptions.DEV_JVM_ARGUMENTS);
       jvm.add("-Ddealflow.security.clock-skew=0s");
       jvm.add("-Ddealflow.gateway.trusted-proxies=127.0.0.1,::1");
+      // Spans leave every second, so that a test finds them soon after the work is done.
+      jvm.add("-Dmanagement.opentelemetry.tracing.export.schedule-delay=1s");
+      traces = OtlpReceiver.start();
       StackOptions options =
           StackOptions.defaults()
+              .withOtlpEndpoint(traces.endpoint())
               .withJvmArguments(jvm)
               .withStreamLogs(false)
               .withLogsDir(Path.of("target", "e2e-logs").toAbsolutePath());
@@ -48,6 +54,12 @@ final class E2eStack {
       stack = Stack.start(options);
     }
     return stack;
+  }
+
+  /** The collector every service of the stack exports its spans to. */
+  static OtlpReceiver traces() {
+    get();
+    return traces;
   }
 
   private static int freePort() {

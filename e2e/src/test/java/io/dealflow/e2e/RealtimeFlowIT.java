@@ -312,7 +312,7 @@ class RealtimeFlowIT {
    * Subscribes the partner's receiver ({@code /dealflow}) to {@code event}; answers the endpoint's
    * signing secret, shown only at creation.
    */
-  private static String subscribe(Http api, HttpServer partner, String event, String description) {
+  static String subscribe(Http api, HttpServer partner, String event, String description) {
     Http.Response endpoint =
         api.post(
             "/api/v1/webhooks",
@@ -327,7 +327,7 @@ class RealtimeFlowIT {
     return endpoint.json().get("secret").asString();
   }
 
-  private static HttpServer partner(BlockingQueue<Received> received) throws IOException {
+  static HttpServer partner(BlockingQueue<Received> received) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/dealflow",

@@ -34,7 +34,7 @@ public final class Launcher {
       System.out.println(
           "Usage: ./run [--services a,b] [--infra-only] [--profile NAME] [--gateway-port N]"
               + " [--logs DIR] [--reset [--yes]] [--jvm-args ARGS] [--readiness-timeout SECONDS]"
-              + " [--color always|never|auto]\n./run --help explains each option.");
+              + " [--color always|never|auto] [--otlp-endpoint URL]\n./run --help explains each option.");
       return;
     }
     // Before the first logger exists: Devstack and the launcher's log configuration read these.

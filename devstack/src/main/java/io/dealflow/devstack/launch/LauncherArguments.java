@@ -21,6 +21,7 @@ record LauncherArguments(
     @Nullable List<String> jvmArguments,
     @Nullable Duration readinessTimeout,
     @Nullable Boolean color,
+    @Nullable String otlpEndpoint,
     boolean help) {
 
   static LauncherArguments parse(String... args) {
@@ -35,6 +36,7 @@ record LauncherArguments(
     List<String> jvmArguments = null;
     Duration readinessTimeout = null;
     Boolean color = null;
+    String otlpEndpoint = null;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -66,6 +68,7 @@ record LauncherArguments(
             case "--jvm-args" -> jvmArguments = StackOptions.splitArguments(value);
             case "--readiness-timeout" -> readinessTimeout = Duration.ofSeconds(seconds(value));
             case "--color" -> color = color(value);
+            case "--otlp-endpoint" -> otlpEndpoint = url(value);
             default -> throw new IllegalArgumentException("Unknown option " + arg);
           }
         }
@@ -83,7 +86,22 @@ record LauncherArguments(
         jvmArguments,
         readinessTimeout,
         color,
+        otlpEndpoint,
         help);
+  }
+
+  private static String url(String value) {
+    try {
+      java.net.URI uri = new java.net.URI(value.strip());
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null) {
+        throw new java.net.URISyntaxException(value, "not an http(s) URL");
+      }
+      return value.strip();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "--otlp-endpoint takes an http(s) URL such as http://localhost:4318, not " + value);
+    }
   }
 
   private static String valueAfter(String[] args, int i, String name) {
@@ -173,6 +191,9 @@ record LauncherArguments(
     }
     if (readinessTimeout != null) {
       result = result.withReadinessTimeout(readinessTimeout);
+    }
+    if (otlpEndpoint != null) {
+      result = result.withOtlpEndpoint(otlpEndpoint);
     }
     return result;
   }

@@ -65,6 +65,13 @@ final class ServiceEnvironment {
     env.put("SERVER_PORT", String.valueOf(options.portOf(service)));
     env.put("MANAGEMENT_SERVER_PORT", String.valueOf(options.managementPortOf(service)));
     env.put("SPRING_PROFILES_ACTIVE", options.profile());
+    String otlp = options.otlpEndpoint();
+    if (otlp != null) {
+      // platform-tracing turns tracing on exactly when this is set.
+      env.put(
+          "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT",
+          StackOptions.otlpTracesUrl(otlp));
+    }
 
     env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafka().bootstrapServers());
     env.put("SPRING_DATA_REDIS_HOST", infrastructure.redis().host());

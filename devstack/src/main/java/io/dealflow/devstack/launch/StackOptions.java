@@ -30,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  *     always added)
  * @param streamLogs whether the services' output also goes to {@code console} (it always goes to
  *     {@code <logsDir>/<name>.log})
+ * @param otlpEndpoint where every service exports its spans (OTLP over HTTP, e.g. {@code
+ *     http://collector:4318}); null: tracing off
  */
 public record StackOptions(
     Path repositoryRoot,
@@ -43,9 +45,13 @@ public record StackOptions(
     List<String> jvmArguments,
     boolean streamLogs,
     PrintStream console,
-    boolean color) {
+    boolean color,
+    @Nullable String otlpEndpoint) {
 
   public static final String SERVICE_JVM_ARGS = "DEALFLOW_SERVICE_JVM_ARGS";
+
+  /** The OTLP endpoint, when neither {@code --otlp-endpoint} nor the tests name one. */
+  public static final String OTLP_ENDPOINT = "DEALFLOW_OTLP_ENDPOINT";
 
   /** Small heaps, C1 only, serial GC: eight JVMs on two cores start faster this way in dev. */
   public static final List<String> DEV_JVM_ARGUMENTS =
@@ -82,7 +88,8 @@ public record StackOptions(
         jvm,
         true,
         System.out,
-        false);
+        false,
+        settings.get(OTLP_ENDPOINT).filter(value -> !value.isBlank()).orElse(null));
   }
 
   public StackOptions withRepositoryRoot(Path value) {
@@ -134,6 +141,11 @@ public record StackOptions(
     return change(b -> b.streamLogs = value);
   }
 
+  /** Exports every service's spans to {@code value} (OTLP over HTTP); null turns tracing off. */
+  public StackOptions withOtlpEndpoint(@Nullable String value) {
+    return change(b -> b.otlpEndpoint = value);
+  }
+
   public StackOptions withConsole(PrintStream value, boolean colored) {
     return change(
         b -> {
@@ -162,6 +174,7 @@ public record StackOptions(
     boolean streamLogs;
     PrintStream console;
     boolean color;
+    @Nullable String otlpEndpoint;
 
     Draft(StackOptions from) {
       repositoryRoot = from.repositoryRoot;
@@ -176,6 +189,7 @@ public record StackOptions(
       streamLogs = from.streamLogs;
       console = from.console;
       color = from.color;
+      otlpEndpoint = from.otlpEndpoint;
     }
 
     StackOptions build() {
@@ -191,7 +205,8 @@ public record StackOptions(
           jvmArguments,
           streamLogs,
           console,
-          color);
+          color,
+          otlpEndpoint);
     }
   }
 
@@ -214,6 +229,19 @@ public record StackOptions(
       all.add("--enable-native-access=ALL-UNNAMED");
     }
     return all;
+  }
+
+  /**
+   * The URL spans are sent to: the endpoint as given when it names a path, else its {@code
+   * /v1/traces} (the OTLP/HTTP traces path, as {@code OTEL_EXPORTER_OTLP_ENDPOINT} is read).
+   */
+  static String otlpTracesUrl(String endpoint) {
+    String trimmed = endpoint.strip();
+    String path = java.net.URI.create(trimmed).getPath();
+    if (path == null || path.isEmpty() || path.equals("/")) {
+      return trimmed.replaceAll("/+$", "") + "/v1/traces";
+    }
+    return trimmed;
   }
 
   static List<String> splitArguments(String value) {

@@ -27,6 +27,7 @@ class LauncherArgumentsTest {
             "--yes",
             "--color",
             "never",
+            "--otlp-endpoint=http://collector:4318",
             "--no-build");
 
     assertThat(arguments.services()).containsExactly("identity", "gateway");
@@ -39,6 +40,16 @@ class LauncherArgumentsTest {
     assertThat(arguments.assumeYes()).isTrue();
     assertThat(arguments.color()).isFalse();
     assertThat(arguments.infraOnly()).isFalse();
+    assertThat(arguments.otlpEndpoint()).isEqualTo("http://collector:4318");
+  }
+
+  @Test
+  void anOtlpEndpointMustBeAnHttpUrl() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> LauncherArguments.parse("--otlp-endpoint", "collector:4318"))
+        .withMessageContaining("--otlp-endpoint takes an http(s) URL");
+    assertThat(LauncherArguments.parse("--otlp-endpoint", "http://localhost:4318").otlpEndpoint())
+        .isEqualTo("http://localhost:4318");
   }
 
   @Test

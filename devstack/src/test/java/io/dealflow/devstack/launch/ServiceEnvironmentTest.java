@@ -56,7 +56,8 @@ class ServiceEnvironmentTest {
           StackOptions.DEV_JVM_ARGUMENTS,
           true,
           new PrintStream(new ByteArrayOutputStream()),
-          false);
+          false,
+          null);
 
   @Test
   void everyServiceGetsPortProfileInfrastructureAndTokenRules() {
@@ -169,6 +170,28 @@ class ServiceEnvironmentTest {
     return ServiceEnvironment.of(
         Services.named(service).orElseThrow(), INFRASTRUCTURE, options, Services.ALL);
   }
+
+  @Test
+  void tracingIsOffUnlessAnOtlpEndpointIsGivenThenEveryServiceExportsToIt() {
+    for (ServiceDefinition service : Services.ALL) {
+      assertThat(ServiceEnvironment.of(service, INFRASTRUCTURE, OPTIONS, Services.ALL))
+          .doesNotContainKey(OTLP);
+      assertThat(
+              ServiceEnvironment.of(
+                  service,
+                  INFRASTRUCTURE,
+                  OPTIONS.withOtlpEndpoint("http://collector:4318"),
+                  Services.ALL))
+          .as(service.name())
+          .containsEntry(OTLP, "http://collector:4318/v1/traces");
+    }
+    assertThat(
+            environment(
+                "gateway", OPTIONS.withOtlpEndpoint("https://otel.example:4318/custom/traces")))
+        .containsEntry(OTLP, "https://otel.example:4318/custom/traces");
+  }
+
+  private static final String OTLP = "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT";
 
   @Test
   void devJvmFlagsAlwaysAllowNativeAccess() {

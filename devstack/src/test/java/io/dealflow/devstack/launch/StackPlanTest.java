@@ -93,6 +93,7 @@ class StackPlanTest {
         StackOptions.DEV_JVM_ARGUMENTS,
         false,
         new PrintStream(new ByteArrayOutputStream()),
-        false);
+        false,
+        null);
   }
 }

@@ -2,13 +2,18 @@ package io.dealflow.gateway.web;
 
 import io.dealflow.platform.request.RequestIds;
 import io.micrometer.context.integration.Slf4jThreadLocalAccessor;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -26,6 +31,11 @@ import reactor.util.context.Context;
 public final class EdgeWebFilter implements WebFilter, Ordered {
 
   private static final Logger access = LoggerFactory.getLogger("io.dealflow.gateway.access");
+
+  /** The MDC keys Micrometer Tracing logs trace and span ids under. */
+  private static final String TRACE_ID = "traceId";
+
+  private static final String SPAN_ID = "spanId";
 
   private final GatewayErrors errors;
 
@@ -69,6 +79,11 @@ public final class EdgeWebFilter implements WebFilter, Ordered {
             : status == null ? "200" : Integer.toString(status.value());
     String subject = Exchanges.subject(exchange);
     MDC.put(RequestIds.MDC_KEY, requestId);
+    TraceContext trace = serverSpan(exchange);
+    if (trace != null) {
+      MDC.put(TRACE_ID, trace.traceId());
+      MDC.put(SPAN_ID, trace.spanId());
+    }
     try {
       access
           .atInfo()
@@ -86,7 +101,22 @@ public final class EdgeWebFilter implements WebFilter, Ordered {
               subject == null ? "-" : subject);
     } finally {
       MDC.remove(RequestIds.MDC_KEY);
+      MDC.remove(TRACE_ID);
+      MDC.remove(SPAN_ID);
     }
+  }
+
+  /** The gateway's server span of the request, when tracing is on. */
+  private static @Nullable TraceContext serverSpan(ServerWebExchange exchange) {
+    return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+        .map(
+            context -> {
+              TracingObservationHandler.TracingContext tracing =
+                  context.get(TracingObservationHandler.TracingContext.class);
+              Span span = tracing == null ? null : tracing.getSpan();
+              return span == null ? null : span.context();
+            })
+        .orElse(null);
   }
 
   @Override

@@ -4,8 +4,11 @@ import io.dealflow.crm.events.CrmEvents;
 import io.dealflow.identity.events.IdentityEvents;
 import io.dealflow.platform.event.EventType;
 import io.dealflow.platform.events.EventSubscription;
+import io.dealflow.platform.tracing.TraceSpan;
+import io.dealflow.platform.tracing.Traces;
 import io.dealflow.playbook.events.PlaybookEvents;
 import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.tracing.Span;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,12 +51,19 @@ class SocketsConfiguration {
    * organization; a replay listener keeps the buffer that reconnecting clients read.
    */
   @Bean
-  EventSubscription socketFanout(SocketRegistry registry, List<EventListener> listeners) {
+  EventSubscription socketFanout(
+      SocketRegistry registry, List<EventListener> listeners, Traces traces) {
     return EventSubscription.everyInstance(
         "sockets",
         event -> {
-          listeners.forEach(listener -> listener.before(event));
-          registry.deliver(event);
+          try (TraceSpan span =
+              traces
+                  .startHere("socket push " + event.type(), Span.Kind.PRODUCER)
+                  .tag("dealflow.event.id", event.id().toString())
+                  .inScope()) {
+            listeners.forEach(listener -> listener.before(event));
+            registry.deliver(event);
+          }
         },
         CATALOGUE);
   }

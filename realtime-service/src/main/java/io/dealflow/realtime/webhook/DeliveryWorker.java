@@ -4,12 +4,15 @@ import io.dealflow.platform.events.Outbox;
 import io.dealflow.platform.outbound.OutboundHttp;
 import io.dealflow.platform.outbound.OutboundTargets;
 import io.dealflow.platform.outbound.TargetRefusedException;
+import io.dealflow.platform.tracing.TraceSpan;
+import io.dealflow.platform.tracing.Traces;
 import io.dealflow.realtime.events.RealtimeEvents;
 import io.dealflow.realtime.events.WebhookEndpointDisabled;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -69,6 +72,7 @@ class DeliveryWorker implements SmartLifecycle, DisposableBean {
   private final TransactionTemplate transactions;
   private final Outbox outbox;
   private final MeterRegistry meters;
+  private final Traces traces;
   private final Timer latency;
   private final Clock clock = Clock.systemUTC();
   private final CloseableHttpClient http;
@@ -83,8 +87,10 @@ class DeliveryWorker implements SmartLifecycle, DisposableBean {
       WebhookProperties properties,
       TransactionTemplate transactions,
       Outbox outbox,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      Traces traces) {
     this.outbox = outbox;
+    this.traces = traces;
     this.deliveries = deliveries;
     this.endpoints = endpoints;
     this.properties = properties;
@@ -298,14 +304,42 @@ class DeliveryWorker implements SmartLifecycle, DisposableBean {
         endpoint.signingSecrets(now).stream()
             .map(secret -> Signing.signature(secret, timestamp, delivery.payload()))
             .collect(Collectors.joining(" "));
+    try (TraceSpan span =
+        traces
+            .start("webhook " + delivery.eventType(), Span.Kind.CLIENT, delivery.traceparent())
+            .tag("http.request.method", "POST")
+            .tag("server.address", String.valueOf(target.getHost()))
+            .tag("dealflow.webhook.endpoint", endpoint.id().toString())
+            .tag("dealflow.webhook.delivery", delivery.id().toString())) {
+      Result result = send(target, timestamp, signatures, delivery, span.traceparent());
+      span.tag(
+          "http.response.status_code",
+          result.statusCode() == null ? "none" : result.statusCode().toString());
+      if (!result.succeeded()) {
+        span.error(new IllegalStateException(String.valueOf(result.error())));
+      }
+      return result;
+    }
+  }
+
+  /**
+   * One POST to the partner; {@code traceparent} is the delivery's span, so the partner's work
+   * joins the trace of the change that caused the event.
+   */
+  private Result send(
+      URI target,
+      long timestamp,
+      String signatures,
+      Deliveries.Delivery delivery,
+      @Nullable String traceparent) {
     HttpPost request = new HttpPost(target);
     request.setHeader("Content-Type", "application/json");
     request.setHeader("User-Agent", USER_AGENT);
     request.setHeader("X-Webhook-Id", delivery.id().toString());
     request.setHeader("X-Timestamp", Long.toString(timestamp));
     request.setHeader("X-Signature", signatures);
-    if (delivery.traceparent() != null) {
-      request.setHeader("traceparent", delivery.traceparent());
+    if (traceparent != null) {
+      request.setHeader(TraceSpan.HEADER, traceparent);
     }
     request.setEntity(
         new ByteArrayEntity(delivery.payload().getBytes(StandardCharsets.UTF_8), JSON_BODY));

@@ -7,6 +7,7 @@ import io.dealflow.platform.error.FieldViolation;
 import io.dealflow.platform.events.ReceivedEvent;
 import io.dealflow.platform.outbound.OutboundTargets;
 import io.dealflow.platform.outbound.TargetRefusedException;
+import io.dealflow.platform.request.TraceContext;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -183,6 +185,8 @@ class Webhooks {
     }
     int queued = 0;
     Instant now = clock.instant();
+    // The consumer's span (platform-events puts it there), so each delivery's span is its child.
+    String trace = MDC.get(TraceContext.MDC_KEY);
     for (Endpoint endpoint : endpoints.enabled(event.orgId())) {
       if (endpoint.wants(event.type())) {
         UUID deliveryId = UUID.randomUUID();
@@ -192,7 +196,7 @@ class Webhooks {
             event.id(),
             event.type(),
             payload(deliveryId, event.type(), event.time(), event.data()),
-            event.traceparent(),
+            trace != null ? trace : event.traceparent(),
             now);
         queued++;
       }

@@ -84,6 +84,16 @@ final class CloudEvents {
     }
   }
 
+  /** The {@code traceparent} of a stored envelope, or null when it has none or is no JSON. */
+  static @Nullable String traceparent(String envelope) {
+    try {
+      JsonNode node = EventJson.MAPPER.readTree(envelope);
+      return node.isObject() ? text(node, "traceparent") : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   private static String required(JsonNode node, String field) {
     String value = text(node, field);
     if (value == null || value.isBlank()) {

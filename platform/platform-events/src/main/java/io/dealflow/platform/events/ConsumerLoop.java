@@ -1,8 +1,11 @@
 package io.dealflow.platform.events;
 
 import io.dealflow.platform.request.TraceContext;
+import io.dealflow.platform.tracing.TraceSpan;
+import io.dealflow.platform.tracing.Traces;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -134,6 +137,7 @@ final class ConsumerLoop implements Runnable {
   private volatile State state = State.STARTING;
   private volatile @Nullable String lastError;
   private volatile @Nullable Instant lastErrorAt;
+  private final Traces traces;
   private volatile boolean running = true;
   private volatile boolean abandoned;
   private boolean joined;
@@ -150,8 +154,10 @@ final class ConsumerLoop implements Runnable {
       TransactionTemplate transactions,
       DeadLetters deadLetters,
       EventsProperties.Consumer settings,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      Traces traces) {
     this.subscription = subscription;
+    this.traces = traces;
     this.consumerName = consumerName;
     this.consumers = consumers;
     this.jdbc = jdbc;
@@ -392,15 +398,24 @@ final class ConsumerLoop implements Runnable {
     } catch (IllegalArgumentException unreadable) {
       return bury(record, null, unreadable, 1);
     }
-    if (subscription.everyInstance()) {
-      applyHere(event);
-      return Outcome.DONE;
-    }
+    TraceSpan span =
+        traces
+            .start("process " + record.topic(), Span.Kind.CONSUMER, parentTrace(record, event))
+            .tag("messaging.system", "kafka")
+            .tag("messaging.destination.name", record.topic())
+            .tag("messaging.consumer.group.name", consumerName)
+            .tag("messaging.message.id", event.id().toString())
+            .inScope();
     String previousTrace = MDC.get(TraceContext.MDC_KEY);
-    if (event.traceparent() != null) {
-      MDC.put(TraceContext.MDC_KEY, event.traceparent());
+    String trace = span.traceparent();
+    if (trace != null) {
+      MDC.put(TraceContext.MDC_KEY, trace);
     }
     try {
+      if (subscription.everyInstance()) {
+        applyHere(event);
+        return Outcome.DONE;
+      }
       Throwable last = null;
       for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
         if (!running) {
@@ -449,7 +464,20 @@ final class ConsumerLoop implements Runnable {
       } else {
         MDC.put(TraceContext.MDC_KEY, previousTrace);
       }
+      span.close();
     }
+  }
+
+  /**
+   * The trace an event continues: the relay's publish span (the message's {@code traceparent}
+   * header) when there is one, else the request that caused the event (the envelope's).
+   */
+  private static @Nullable String parentTrace(
+      ConsumerRecord<String, byte[]> record, ReceivedEvent event) {
+    var header = record.headers().lastHeader(TraceSpan.HEADER);
+    return header == null || header.value() == null
+        ? event.traceparent()
+        : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /**

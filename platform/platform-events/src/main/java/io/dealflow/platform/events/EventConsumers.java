@@ -1,5 +1,6 @@
 package io.dealflow.platform.events;
 
+import io.dealflow.platform.tracing.Traces;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -44,6 +45,7 @@ public final class EventConsumers implements SmartLifecycle {
   private final DeadLetters deadLetters;
   private final EventsProperties.Consumer settings;
   private final MeterRegistry meters;
+  private final Traces traces;
   private final List<ConsumerLoop> loops = new ArrayList<>();
   private final Map<String, ConsumerLoop> current = new ConcurrentHashMap<>();
 
@@ -57,6 +59,22 @@ public final class EventConsumers implements SmartLifecycle {
       DeadLetters deadLetters,
       EventsProperties.Consumer settings,
       MeterRegistry meters) {
+    this(subscriptions, jdbc, transactions, kafka, deadLetters, settings, meters, Traces.OFF);
+  }
+
+  /**
+   * @param traces each event a consumer applies is a span continuing the event's trace
+   */
+  EventConsumers(
+      List<EventSubscription> subscriptions,
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      KafkaSettings kafka,
+      DeadLetters deadLetters,
+      EventsProperties.Consumer settings,
+      MeterRegistry meters,
+      Traces traces) {
+    this.traces = traces;
     this.subscriptions = List.copyOf(subscriptions);
     this.jdbc = jdbc;
     this.transactions = transactions;
@@ -92,7 +110,8 @@ public final class EventConsumers implements SmartLifecycle {
             transactions,
             deadLetters,
             settings,
-            meters);
+            meters,
+            traces);
     loops.add(loop);
     current.put(name, loop);
     Gauge.builder("dealflow.events.consumer.up", this, consumers -> consumers.up(name))

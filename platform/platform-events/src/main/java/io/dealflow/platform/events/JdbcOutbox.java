@@ -2,6 +2,7 @@ package io.dealflow.platform.events;
 
 import io.dealflow.platform.event.EventType;
 import io.dealflow.platform.request.TraceContext;
+import io.dealflow.platform.tracing.Traces;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,15 +18,18 @@ final class JdbcOutbox implements Outbox {
   private final String source;
   private final Clock clock;
   private final Runnable afterCommit;
+  private final Traces traces;
 
   /**
    * @param afterCommit run once a transaction that appended events has committed (wakes the relay)
+   * @param traces the current span, whose trace the event carries when tracing is on
    */
-  JdbcOutbox(JdbcClient jdbc, String source, Clock clock, Runnable afterCommit) {
+  JdbcOutbox(JdbcClient jdbc, String source, Clock clock, Runnable afterCommit, Traces traces) {
     this.jdbc = jdbc;
     this.source = source;
     this.clock = clock;
     this.afterCommit = afterCommit;
+    this.traces = traces;
   }
 
   @Override
@@ -41,6 +45,7 @@ final class JdbcOutbox implements Outbox {
     }
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();
+    String traceparent = traces.currentTraceparent();
     String envelope =
         CloudEvents.envelope(
                 id,
@@ -49,7 +54,7 @@ final class JdbcOutbox implements Outbox {
                 aggregateId.toString(),
                 now,
                 orgId,
-                TraceContext.currentOrNew(),
+                traceparent != null ? traceparent : TraceContext.currentOrNew(),
                 EventJson.MAPPER.valueToTree(data))
             .toString();
     jdbc.sql(

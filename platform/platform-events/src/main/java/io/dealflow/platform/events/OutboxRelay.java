@@ -1,5 +1,8 @@
 package io.dealflow.platform.events;
 
+import io.dealflow.platform.tracing.TraceSpan;
+import io.dealflow.platform.tracing.Traces;
+import io.micrometer.tracing.Span;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,6 +62,7 @@ final class OutboxRelay implements SmartLifecycle, AutoCloseable {
   private final TransactionTemplate transactions;
   private final Producer<String, byte[]> producer;
   private final EventsProperties.Relay settings;
+  private final Traces traces;
   private final AtomicBoolean wakeupPending = new AtomicBoolean();
   private final Object roundLock = new Object();
   private @Nullable ScheduledExecutorService executor;
@@ -71,10 +75,23 @@ final class OutboxRelay implements SmartLifecycle, AutoCloseable {
       TransactionTemplate transactions,
       Producer<String, byte[]> producer,
       EventsProperties.Relay settings) {
+    this(jdbc, transactions, producer, settings, Traces.OFF);
+  }
+
+  /**
+   * @param traces each event's publish becomes a span continuing the trace the event carries
+   */
+  OutboxRelay(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      Producer<String, byte[]> producer,
+      EventsProperties.Relay settings,
+      Traces traces) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.producer = producer;
     this.settings = settings;
+    this.traces = traces;
     this.backoff = settings.minBackoff();
   }
 
@@ -171,8 +188,11 @@ final class OutboxRelay implements SmartLifecycle, AutoCloseable {
       return new Round(0, 0, null, null);
     }
     List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+    List<TraceSpan> spans = new ArrayList<>(batch.size());
     for (PendingEvent event : batch) {
-      Future<RecordMetadata> send = send(event);
+      TraceSpan span = publishSpan(event);
+      spans.add(span);
+      Future<RecordMetadata> send = send(event, span);
       sends.add(send);
       if (send.isDone() && send.state() == Future.State.FAILED) {
         // Kafka unreachable: a later event sent now could overtake this one on a retry.
@@ -186,12 +206,14 @@ final class OutboxRelay implements SmartLifecycle, AutoCloseable {
     for (int i = 0; i < sends.size(); i++) {
       PendingEvent event = batch.get(i);
       Throwable failure = outcome(sends.get(i), deadline);
+      end(spans.get(i), failure);
       if (failure == null) {
         acknowledged.add(event.seq());
         published++;
       } else if (isRetriable(failure)) {
         delete(acknowledged);
         recordAttempt(event.seq(), failure, false);
+        spans.subList(i + 1, spans.size()).forEach(TraceSpan::close);
         return new Round(batch.size(), published, failure.toString(), event.id());
       } else {
         log.error(
@@ -206,7 +228,30 @@ final class OutboxRelay implements SmartLifecycle, AutoCloseable {
     return new Round(batch.size(), published, null, null);
   }
 
-  private Future<RecordMetadata> send(PendingEvent event) {
+  /**
+   * A producer span for an event, child of the trace context stored in its envelope (the request
+   * that wrote it); a message kept as it was (a dead letter) gets none.
+   */
+  private TraceSpan publishSpan(PendingEvent event) {
+    String envelope = event.envelope();
+    if (envelope == null || !traces.on()) {
+      return traces.start("publish " + event.topic(), Span.Kind.PRODUCER, null);
+    }
+    return traces
+        .start("publish " + event.topic(), Span.Kind.PRODUCER, CloudEvents.traceparent(envelope))
+        .tag("messaging.system", "kafka")
+        .tag("messaging.destination.name", event.topic())
+        .tag("messaging.message.id", event.id().toString());
+  }
+
+  private static void end(TraceSpan span, @Nullable Throwable failure) {
+    if (failure != null) {
+      span.error(failure);
+    }
+    span.close();
+  }
+
+  private Future<RecordMetadata> send(PendingEvent event, TraceSpan span) {
     ProducerRecord<String, byte[]> record;
     String envelope = event.envelope();
     if (envelope != null) {
@@ -218,6 +263,13 @@ final class OutboxRelay implements SmartLifecycle, AutoCloseable {
           .add(
               new RecordHeader(
                   "content-type", CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+      String traceparent = traces.on() ? span.traceparent() : null;
+      if (traceparent != null) {
+        // The publish span, for consumers to continue; the envelope keeps the request's.
+        record
+            .headers()
+            .add(new RecordHeader(TraceSpan.HEADER, traceparent.getBytes(StandardCharsets.UTF_8)));
+      }
     } else {
       // A message kept as it was (a dead letter): its own bytes and headers.
       record = new ProducerRecord<>(event.topic(), event.key(), event.payload());

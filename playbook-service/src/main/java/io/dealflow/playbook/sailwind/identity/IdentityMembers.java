@@ -1,14 +1,18 @@
 package io.dealflow.playbook.sailwind.identity;
 
 import feign.FeignException;
+import feign.RequestInterceptor;
 import io.dealflow.platform.error.ApiError;
 import io.dealflow.platform.error.ApiException;
 import io.dealflow.platform.error.ErrorKind;
+import io.dealflow.platform.tracing.TraceSpan;
+import io.dealflow.platform.tracing.Traces;
 import io.dealflow.playbook.sailwind.OrganizationMembers;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.openfeign.EnableFeignClients;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -25,6 +29,20 @@ class IdentityMembers implements OrganizationMembers {
 
   IdentityMembers(IdentityClient identity) {
     this.identity = identity;
+  }
+
+  /**
+   * Calls to identity-service carry the caller's trace ({@code traceparent} of the current span),
+   * so identity's server span joins it; nothing is added with tracing off.
+   */
+  @Bean
+  static RequestInterceptor traceToIdentity(Traces traces) {
+    return template -> {
+      String traceparent = traces.currentTraceparent();
+      if (traceparent != null) {
+        template.header(TraceSpan.HEADER, traceparent);
+      }
+    };
   }
 
   @Override

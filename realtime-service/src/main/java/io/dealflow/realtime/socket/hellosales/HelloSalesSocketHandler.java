@@ -283,6 +283,9 @@ class HelloSalesSocketHandler implements ProtocolHandler {
     answer.running.update(
         coach
             .ask(Objects.requireNonNull(state.token), conversation, content)
+            // Free before the last part or the failure is relayed, so that the client's next turn
+            // finds no running answer; doFinally covers cancellation.
+            .doOnTerminate(() -> state.pipeline.compareAndSet(answer, null))
             .doFinally(signal -> state.pipeline.compareAndSet(answer, null))
             .subscribe(
                 part -> relay(connection, answer, part),

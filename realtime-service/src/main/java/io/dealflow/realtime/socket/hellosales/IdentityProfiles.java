@@ -26,7 +26,10 @@ class IdentityProfiles {
   private final WebClient identity;
   private final IdentitySettings settings;
 
-  IdentityProfiles(IdentitySettings settings) {
+  /**
+   * @param builder Spring Boot's, so calls are observed and carry the trace
+   */
+  IdentityProfiles(IdentitySettings settings, WebClient.Builder builder) {
     this.settings = settings;
     HttpClient http =
         HttpClient.create()
@@ -34,7 +37,7 @@ class IdentityProfiles {
                 ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.identityTimeout().toMillis())
             .responseTimeout(settings.identityTimeout());
     this.identity =
-        WebClient.builder()
+        builder
             .baseUrl(settings.identityUri().toString())
             .clientConnector(new ReactorClientHttpConnector(http))
             .build();

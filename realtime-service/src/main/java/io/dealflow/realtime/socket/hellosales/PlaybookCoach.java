@@ -40,7 +40,10 @@ class PlaybookCoach {
   private final WebClient playbook;
   private final Duration timeout;
 
-  PlaybookCoach(PlaybookSettings settings) {
+  /**
+   * @param builder Spring Boot's, so calls are observed and carry the trace
+   */
+  PlaybookCoach(PlaybookSettings settings, WebClient.Builder builder) {
     this.timeout = settings.playbookTimeout();
     HttpClient http =
         HttpClient.create()
@@ -48,7 +51,7 @@ class PlaybookCoach {
                 ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.playbookTimeout().toMillis())
             .responseTimeout(settings.playbookTimeout());
     this.playbook =
-        WebClient.builder()
+        builder
             .baseUrl(settings.playbookUri().toString())
             .clientConnector(new ReactorClientHttpConnector(http))
             .build();
