@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.dealflow.e2e.OtlpReceiver.ReceivedSpan;
 import io.dealflow.e2e.RealtimeFlowIT.Received;
+import java.io.IOException;
 import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +107,15 @@ class OneTraceIT {
       assertThat(traceparent)
           .as("the partner's traceparent names the delivery span of this trace")
           .isEqualTo("00-" + traceId + "-" + webhook.spanId() + "-01");
+
+      // The gateway's access-log line of the request names the trace and its server span.
+      String accessLine = "[" + traceId + "," + edge.spanId() + "]";
+      assertThat(gatewayLogLines())
+          .as("a gateway log line of PATCH /api/v1/deals/%s carries %s", dealId, accessLine)
+          .anyMatch(
+              line ->
+                  line.contains("," + traceId + "," + edge.spanId() + "]")
+                      && line.contains("PATCH /api/v1/deals/" + dealId));
     } finally {
       partner.stop(0);
     }
@@ -161,5 +173,10 @@ class OneTraceIT {
       Thread.sleep(200);
     }
     throw new AssertionError("Trace " + traceId + " lacks expected spans; it has: " + trace);
+  }
+
+  /** The gateway's log in the e2e stack's log folder. */
+  private static List<String> gatewayLogLines() throws IOException {
+    return Files.readAllLines(Path.of("target", "e2e-logs", "gateway.log"));
   }
 }
