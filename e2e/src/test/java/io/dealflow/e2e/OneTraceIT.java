@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -42,20 +41,8 @@ class OneTraceIT {
       BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
       WebSocket socket = Sockets.openEvents(account.accessToken(), events);
 
-      Http.Response deal =
-          api.post(
-              "/api/v1/workspaces/" + account.orgId() + "/deals",
-              Map.of("title", "Traced renewal", "value", 12000, "currency", "EUR"));
-      assertThat(deal.status()).as(deal.toString()).isEqualTo(201);
-      String dealId = deal.json().get("id").asString();
-      assertThat(api.patch("/api/v1/deals/" + dealId, Map.of("stage", "won")).status())
-          .isEqualTo(200);
-
-      Sockets.await(
-          events,
-          m ->
-              "deal.won".equals(m.path("event").asString(""))
-                  && dealId.equals(m.path("data").path("deal_id").asString("")));
+      String dealId =
+          RealtimeFlowIT.winDeal(api, account.orgId(), "Traced renewal", 12000, events).dealId();
       socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
       Received delivery = receiver.poll(Sockets.WAIT.toSeconds(), TimeUnit.SECONDS);
       assertThat(delivery).as("the partner received the webhook").isNotNull();

@@ -47,20 +47,7 @@ class RealtimeFlowIT {
             "/ws/events", List.of(), account.accessToken(), events, new CompletableFuture<>());
     Sockets.awaitReady(events);
 
-    Http.Response deal =
-        api.post(
-            "/api/v1/workspaces/" + account.orgId() + "/deals",
-            Map.of("title", "Header renewal", "value", 900, "currency", "EUR"));
-    assertThat(deal.status()).as(deal.toString()).isEqualTo(201);
-    String dealId = deal.json().get("id").asString();
-    assertThat(api.patch("/api/v1/deals/" + dealId, Map.of("stage", "won")).status())
-        .isEqualTo(200);
-
-    Sockets.await(
-        events,
-        m ->
-            "deal.won".equals(m.path("event").asString(""))
-                && dealId.equals(m.path("data").path("deal_id").asString("")));
+    winDeal(api, account.orgId(), "Header renewal", 900, events);
     socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
   }
 
@@ -87,22 +74,10 @@ class RealtimeFlowIT {
       BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
       WebSocket socket = Sockets.openEvents(account.accessToken(), events);
 
-      Http.Response deal =
-          api.post(
-              "/api/v1/workspaces/" + account.orgId() + "/deals",
-              Map.of("title", "Fleet renewal", "value", 48000, "currency", "EUR"));
-      assertThat(deal.status()).as(deal.toString()).isEqualTo(201);
-      String dealId = deal.json().get("id").asString();
-      assertThat(api.patch("/api/v1/deals/" + dealId, Map.of("stage", "won")).status())
-          .isEqualTo(200);
-
-      JsonNode won =
-          Sockets.await(
-              events,
-              m ->
-                  "deal.won".equals(m.path("event").asString(""))
-                      && dealId.equals(m.path("data").path("deal_id").asString("")));
-      assertThat(won.get("data").get("workspace_id").asString()).isEqualTo(account.orgId());
+      WonDeal won = winDeal(api, account.orgId(), "Fleet renewal", 48000, events);
+      String dealId = won.dealId();
+      assertThat(won.message().get("data").get("workspace_id").asString())
+          .isEqualTo(account.orgId());
       socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
 
       Received delivery = receiver.poll(Sockets.WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -312,6 +287,33 @@ class RealtimeFlowIT {
    * Subscribes the partner's receiver ({@code /dealflow}) to {@code event}; answers the endpoint's
    * signing secret, shown only at creation.
    */
+  /** A deal won through the gateway and the socket message that announced it. */
+  record WonDeal(String dealId, JsonNode message) {}
+
+  /**
+   * Creates a deal in the workspace, moves it to won through the gateway, and waits for its {@code
+   * deal.won} on the {@code /ws/events} socket whose messages land in {@code events}.
+   */
+  static WonDeal winDeal(
+      Http api, String workspace, String title, int value, BlockingQueue<JsonNode> events)
+      throws InterruptedException {
+    Http.Response deal =
+        api.post(
+            "/api/v1/workspaces/" + workspace + "/deals",
+            Map.of("title", title, "value", value, "currency", "EUR"));
+    assertThat(deal.status()).as(deal.toString()).isEqualTo(201);
+    String dealId = deal.json().get("id").asString();
+    assertThat(api.patch("/api/v1/deals/" + dealId, Map.of("stage", "won")).status())
+        .isEqualTo(200);
+    JsonNode won =
+        Sockets.await(
+            events,
+            m ->
+                "deal.won".equals(m.path("event").asString(""))
+                    && dealId.equals(m.path("data").path("deal_id").asString("")));
+    return new WonDeal(dealId, won);
+  }
+
   static String subscribe(Http api, HttpServer partner, String event, String description) {
     Http.Response endpoint =
         api.post(
