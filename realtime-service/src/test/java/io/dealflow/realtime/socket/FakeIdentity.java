@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -30,6 +31,8 @@ final class FakeIdentity {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      // A request per thread: the deliberately slow answer must not hold up the next test's call.
+      server.setExecutor(Executors.newCachedThreadPool());
       server.createContext(
           "/api/v1/auth/me",
           exchange -> {
