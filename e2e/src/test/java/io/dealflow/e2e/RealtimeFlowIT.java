@@ -98,14 +98,9 @@ class RealtimeFlowIT {
     var account = Accounts.register(E2eStack.client(), "Cable Watchers");
     Http api = E2eStack.client().bearer(account.accessToken());
     BlockingQueue<JsonNode> cable = new LinkedBlockingQueue<>();
-    WebSocket socket =
-        Sockets.open(
-            "/cable?token=" + account.accessToken(), List.of("actioncable-v1-json"), cable);
-    Sockets.await(cable, m -> "welcome".equals(m.path("type").asString("")));
+    WebSocket socket = Sockets.openCable(account.accessToken(), cable);
     String identifier = "{\"channel\":\"LeadChannel\"}";
-    socket.sendText(
-        JSON.writeValueAsString(Map.of("command", "subscribe", "identifier", identifier)), true);
-    Sockets.await(cable, m -> "confirm_subscription".equals(m.path("type").asString("")));
+    Sockets.subscribeCable(socket, cable, identifier);
 
     Http.Response lead =
         api.post(
@@ -134,21 +129,11 @@ class RealtimeFlowIT {
     var account = Accounts.register(E2eStack.client(), "Live Channels");
     Http api = E2eStack.client().bearer(account.accessToken());
     BlockingQueue<JsonNode> cable = new LinkedBlockingQueue<>();
-    WebSocket socket =
-        Sockets.open(
-            "/cable?token=" + account.accessToken(), List.of("actioncable-v1-json"), cable);
-    Sockets.await(cable, m -> "welcome".equals(m.path("type").asString("")));
+    WebSocket socket = Sockets.openCable(account.accessToken(), cable);
     String leads = "{\"channel\":\"LeadChannel\"}";
     String conversations = "{\"channel\":\"ConversationChannel\"}";
-    for (String identifier : List.of(leads, conversations)) {
-      socket.sendText(
-          JSON.writeValueAsString(Map.of("command", "subscribe", "identifier", identifier)), true);
-      Sockets.await(
-          cable,
-          m ->
-              "confirm_subscription".equals(m.path("type").asString(""))
-                  && identifier.equals(m.path("identifier").asString("")));
-    }
+    Sockets.subscribeCable(socket, cable, leads);
+    Sockets.subscribeCable(socket, cable, conversations);
 
     Http.Response lead = api.post("/api/v1/leads", Map.of("lead", Map.of("name", "Sam Scored")));
     assertThat(lead.status()).as(lead.toString()).isEqualTo(201);

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -81,6 +82,29 @@ final class Sockets {
     WebSocket socket = open("/ws/events?token=" + token, List.of(), messages);
     awaitReady(messages);
     return socket;
+  }
+
+  /**
+   * A Spotlight {@code /cable} socket (ActionCable's JSON protocol) authenticated with {@code
+   * ?token=}, once the server has said {@code welcome}.
+   */
+  static WebSocket openCable(String token, BlockingQueue<JsonNode> messages) throws Exception {
+    WebSocket socket = open("/cable?token=" + token, List.of("actioncable-v1-json"), messages);
+    await(messages, m -> "welcome".equals(m.path("type").asString("")));
+    return socket;
+  }
+
+  /** Subscribes a cable to a channel and waits for the confirmation of that channel. */
+  static void subscribeCable(WebSocket cable, BlockingQueue<JsonNode> messages, String identifier)
+      throws InterruptedException {
+    cable.sendText(
+        Http.JSON.writeValueAsString(Map.of("command", "subscribe", "identifier", identifier)),
+        true);
+    await(
+        messages,
+        m ->
+            "confirm_subscription".equals(m.path("type").asString(""))
+                && identifier.equals(m.path("identifier").asString("")));
   }
 
   /** Waits for {@code /ws/events}' {@code connection.ready}. */

@@ -2,6 +2,7 @@ package io.dealflow.identity.apitoken;
 
 import io.dealflow.identity.organization.Page;
 import io.dealflow.platform.error.ApiException;
+import io.dealflow.platform.security.ApiTokenGrant;
 import io.dealflow.platform.security.ApiTokens;
 import io.dealflow.platform.security.Role;
 import java.time.Clock;
@@ -29,9 +30,6 @@ public class ApiTokenRegistry {
 
   /** A token just created: the only moment its secret exists outside the caller's hands. */
   public record Issued(ApiToken token, String secret) {}
-
-  /** A presented token that is active, with its organization's plan. */
-  public record Granted(ApiToken token, String plan) {}
 
   private final IssuedTokens tokens;
   private final Clock clock = Clock.systemUTC();
@@ -114,14 +112,19 @@ public class ApiTokenRegistry {
 
   /** What a presented token grants, when it is active; records its use. */
   @Transactional
-  public Optional<Granted> verify(String secret) {
+  public Optional<ApiTokenGrant> verify(String secret) {
     Instant now = clock.instant();
-    Optional<Granted> granted =
-        tokens
-            .findByHash(ApiTokens.hash(secret))
-            .filter(found -> found.token().activeAt(now))
-            .map(found -> new Granted(found.token(), found.plan()));
-    granted.ifPresent(g -> tokens.touch(g.token().id(), now));
-    return granted;
+    Optional<IssuedTokens.Found> found =
+        tokens.findByHash(ApiTokens.hash(secret)).filter(f -> f.token().activeAt(now));
+    found.ifPresent(f -> tokens.touch(f.token().id(), now));
+    return found.map(
+        f ->
+            new ApiTokenGrant(
+                f.token().id(),
+                f.token().name(),
+                f.token().orgId(),
+                f.token().role(),
+                f.plan(),
+                f.token().expiresAt()));
   }
 }

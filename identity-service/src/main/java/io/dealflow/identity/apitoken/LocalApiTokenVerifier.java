@@ -22,18 +22,7 @@ class LocalApiTokenVerifier implements ApiTokenVerifier {
   @Override
   public CompletableFuture<Optional<ApiTokenGrant>> verify(String token) {
     try {
-      return CompletableFuture.completedFuture(
-          registry
-              .verify(token)
-              .map(
-                  granted ->
-                      new ApiTokenGrant(
-                          granted.token().id(),
-                          granted.token().name(),
-                          granted.token().orgId(),
-                          granted.token().role(),
-                          granted.plan(),
-                          granted.token().expiresAt())));
+      return CompletableFuture.completedFuture(registry.verify(token));
     } catch (RuntimeException databaseDown) {
       return CompletableFuture.failedFuture(databaseDown);
     }

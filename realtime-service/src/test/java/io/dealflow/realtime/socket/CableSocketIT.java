@@ -57,12 +57,8 @@ class CableSocketIT extends RunningSockets {
   void aLeadStatusChangeReachesTheLeadChannelOfItsOrganizationOnly() {
     TestUser alice = TestUsers.inNewOrganization("rep");
     TestUser bob = TestUsers.inNewOrganization("rep");
-    try (TestSocket alicesCable = cable(alice);
-        TestSocket bobsCable = cable(bob)) {
-      subscribe(alicesCable, LEADS);
-      nextMessage(alicesCable);
-      subscribe(bobsCable, LEADS);
-      nextMessage(bobsCable);
+    try (TestSocket alicesCable = subscribed(alice, LEADS);
+        TestSocket bobsCable = subscribed(bob, LEADS)) {
 
       UUID lead = UUID.randomUUID();
       Events.publish("lead.status.changed", alice.orgId(), lead.toString(), statusChanged(lead));
@@ -88,12 +84,8 @@ class CableSocketIT extends RunningSockets {
   void aScoreChangeReachesTheLeadChannelWithItsFactorsAndNoOtherOrganization() {
     TestUser alice = TestUsers.inNewOrganization("rep");
     TestUser bob = TestUsers.inNewOrganization("rep");
-    try (TestSocket alicesCable = cable(alice);
-        TestSocket bobsCable = cable(bob)) {
-      subscribe(alicesCable, LEADS);
-      nextMessage(alicesCable);
-      subscribe(bobsCable, LEADS);
-      nextMessage(bobsCable);
+    try (TestSocket alicesCable = subscribed(alice, LEADS);
+        TestSocket bobsCable = subscribed(bob, LEADS)) {
 
       UUID lead = UUID.randomUUID();
       Events.publish("lead.score.changed", alice.orgId(), lead.toString(), scoreChanged(lead));
@@ -123,9 +115,7 @@ class CableSocketIT extends RunningSockets {
   @Test
   void everyStatusChangeReachesTheConversationChannelAndCompletionOnlyOnce() {
     TestUser alice = TestUsers.inNewOrganization("rep");
-    try (TestSocket cable = cable(alice)) {
-      subscribe(cable, CONVERSATIONS);
-      nextMessage(cable);
+    try (TestSocket cable = subscribed(alice, CONVERSATIONS)) {
       UUID conversation = UUID.randomUUID();
       UUID lead = UUID.randomUUID();
 
@@ -169,9 +159,7 @@ class CableSocketIT extends RunningSockets {
   @Test
   void aTranscriptLineReachesTheConversationChannelInTheSeedsShape() {
     TestUser alice = TestUsers.inNewOrganization("rep");
-    try (TestSocket cable = cable(alice)) {
-      subscribe(cable, CONVERSATIONS);
-      nextMessage(cable);
+    try (TestSocket cable = subscribed(alice, CONVERSATIONS)) {
       UUID conversation = UUID.randomUUID();
       UUID line = UUID.randomUUID();
       ObjectNode data = Events.data();
@@ -240,6 +228,14 @@ class CableSocketIT extends RunningSockets {
   private TestSocket cable(TestUser user) {
     TestSocket cable = TestSocket.open(port, "/cable?token=" + user.token(), "actioncable-v1-json");
     assertThat(cable.next().path("type").asString()).isEqualTo("welcome");
+    return cable;
+  }
+
+  /** A cable of the user subscribed to a channel, its confirmation read. */
+  private TestSocket subscribed(TestUser user, String identifier) {
+    TestSocket cable = cable(user);
+    subscribe(cable, identifier);
+    nextMessage(cable);
     return cable;
   }
 

@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
@@ -126,7 +127,7 @@ public final class ApiTokens {
    * now: 503).
    */
   public static CompletableFuture<Jwt> decode(ApiTokenVerifier verifier, String token) {
-    CompletableFuture<java.util.Optional<ApiTokenGrant>> grant;
+    CompletableFuture<Optional<ApiTokenGrant>> grant;
     try {
       grant = verifier.verify(token);
     } catch (RuntimeException failure) {
