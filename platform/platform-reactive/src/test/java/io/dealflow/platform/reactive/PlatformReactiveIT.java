@@ -13,9 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * A WebFlux service on the platform, against the realm's Keycloak: tokens checked by the service
@@ -44,9 +47,13 @@ class PlatformReactiveIT {
 
   @BeforeEach
   void client() {
-    // A loaded CI machine can take longer than the default 5 s for a first call.
+    // A connection per request: with a pool, every answer a test leaves unread keeps its pooled
+    // connection, and a later request waits for a free one until it times out. A loaded CI
+    // machine can take longer than the default 5 s for a first call.
     client =
-        WebTestClient.bindToServer()
+        WebTestClient.bindToServer(
+                new ReactorClientHttpConnector(
+                    HttpClient.create(ConnectionProvider.newConnection())))
             .baseUrl("http://localhost:" + port)
             .responseTimeout(Duration.ofSeconds(30))
             .build();
