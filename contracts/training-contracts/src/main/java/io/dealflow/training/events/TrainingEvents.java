@@ -9,7 +9,11 @@ public final class TrainingEvents {
   public static final EventType<TrainingSessionCompleted> TRAINING_SESSION_COMPLETED =
       EventType.of("training.session.completed", TrainingSessionCompleted.class);
 
-  public static final List<EventType<?>> ALL = List.of(TRAINING_SESSION_COMPLETED);
+  public static final EventType<TrainingFeedbackSubmitted> TRAINING_FEEDBACK_SUBMITTED =
+      EventType.of("training.feedback.submitted", TrainingFeedbackSubmitted.class);
+
+  public static final List<EventType<?>> ALL =
+      List.of(TRAINING_SESSION_COMPLETED, TRAINING_FEEDBACK_SUBMITTED);
 
   private TrainingEvents() {}
 }
