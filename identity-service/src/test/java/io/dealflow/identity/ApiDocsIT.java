@@ -44,12 +44,13 @@ class ApiDocsIT extends RunningIdentityService {
   }
 
   @Test
-  void theProfileSaysItsSkillsAndProgressAreEmptyForNow() {
+  void theProfileSaysWhereItsSkillsAndProgressComeFrom() {
     JsonNode profile = api().get("/v3/api-docs").json().get("paths").get("/api/v1/profile");
 
     assertThat(profile.get("get").get("description").asString())
         .contains("skills")
-        .contains("always empty");
+        .contains("training-service")
+        .contains("\"available\": false");
   }
 
   @Test

@@ -20,8 +20,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * identity-service running on a random port against the real Keycloak of the realm and a fresh
- * PostgreSQL database; every integration test class shares this one context. Each test makes its
- * own users (random emails), and the Keycloak users are deleted when the class is done.
+ * PostgreSQL database, asking a stand-in for training-service ({@link TrainingStub}) for the
+ * profile's learning progress; every integration test class shares this one context. Each test
+ * makes its own users (random emails), and the Keycloak users are deleted when the class is done.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -29,13 +30,19 @@ import tools.jackson.databind.JsonNode;
       // Expired-token tests wait out a two-second token; no grace period may hide it.
       "dealflow.security.clock-skew=0s",
       "dealflow.identity.demo.enabled=true",
-      "dealflow.identity.demo.retry-delay=1s"
+      "dealflow.identity.demo.retry-delay=1s",
+      // The stand-in's address, through a placeholder so that a subclass's
+      // @DynamicPropertySource can still point the profile elsewhere (ProfileTrainingDownIT).
+      "dealflow.identity.training.uri=${dealflow.test.training-stub-uri}"
     })
 abstract class RunningIdentityService {
 
   static final String PASSWORD = "Correct-Horse-42";
 
   private static final Queue<UUID> CREATED = new ConcurrentLinkedQueue<>();
+
+  /** training-service's stand-in, which the profile asks for skills and progress. */
+  static final TrainingStub TRAINING = TrainingStub.start();
 
   @LocalServerPort int port;
 
@@ -51,6 +58,7 @@ abstract class RunningIdentityService {
     registry.add("dealflow.keycloak.client-id", keycloak::identityClientId);
     registry.add("dealflow.keycloak.client-secret", keycloak::identityClientSecret);
     registry.add("spring.kafka.bootstrap-servers", () -> Devstack.kafka().bootstrapServers());
+    registry.add("dealflow.test.training-stub-uri", TRAINING::uri);
   }
 
   @AfterAll

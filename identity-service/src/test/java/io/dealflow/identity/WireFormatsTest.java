@@ -19,6 +19,8 @@ import io.dealflow.identity.organization.Organization;
 import io.dealflow.identity.organization.OrganizationId;
 import io.dealflow.identity.organization.Page;
 import io.dealflow.identity.organization.Workspaces;
+import io.dealflow.identity.training.TrainingAnswer;
+import io.dealflow.identity.training.TrainingService;
 import io.dealflow.identity.user.User;
 import io.dealflow.identity.user.UserDirectory;
 import io.dealflow.identity.user.UserId;
@@ -64,6 +66,7 @@ class WireFormatsTest {
   @MockitoBean Members members;
   @MockitoBean Callers callers;
   @MockitoBean ApiTokenRegistry apiTokens;
+  @MockitoBean TrainingService training;
 
   static User ada() {
     return new User(
@@ -222,8 +225,10 @@ class WireFormatsTest {
   // HelloSales: camelCase, {"detail": {"code", "message"}}; validation 400.
 
   @Test
-  void helloSalesProfileHasEmptySkillsAndProgress() throws Exception {
+  void helloSalesProfileWithoutTrainingProgressSaysItIsUnavailable() throws Exception {
     given(callers.user(any())).willReturn(ada());
+    given(training.progress(any(), any()))
+        .willReturn(new TrainingAnswer.Unavailable(TrainingAnswer.UNAVAILABLE));
 
     Answer answer = call(get("/api/v1/profile").with(caller()));
 
@@ -232,8 +237,11 @@ class WireFormatsTest {
         .containsExactlyInAnyOrder("id", "email", "displayName", "skills", "progress");
     assertThat(answer.body().get("skills").isArray()).isTrue();
     assertThat(answer.body().get("skills").isEmpty()).isTrue();
-    assertThat(answer.body().get("progress").isObject()).isTrue();
-    assertThat(answer.body().get("progress").isEmpty()).isTrue();
+    assertThat(answer.body().get("progress").propertyNames())
+        .containsExactly("available", "reason");
+    assertThat(answer.body().get("progress").get("available").asBoolean()).isFalse();
+    assertThat(answer.body().get("progress").get("reason").asString())
+        .isEqualTo("Training progress is unavailable right now");
   }
 
   @Test
