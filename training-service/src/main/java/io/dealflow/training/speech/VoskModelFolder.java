@@ -3,8 +3,6 @@ package io.dealflow.training.speech;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -53,13 +51,23 @@ final class VoskModelFolder {
           Files.copy(in, destination);
         }
       }
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (FileAlreadyExistsException | DirectoryNotEmptyException raced) {
-      // Another process finished its copy first; theirs is as good as ours.
+      moveIntoPlace(temporary, target);
     } finally {
       deleteIfPresent(temporary);
     }
     return target;
+  }
+
+  private static void moveIntoPlace(Path temporary, Path target) throws IOException {
+    try {
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      // Another process finished its copy first (an atomic rename onto a full folder fails with
+      // a plain "Directory not empty" on Linux, not a typed exception); theirs is as good as ours.
+      if (!Files.isDirectory(target)) {
+        throw e;
+      }
+    }
   }
 
   private static Map<String, Resource> modelFiles() throws IOException {

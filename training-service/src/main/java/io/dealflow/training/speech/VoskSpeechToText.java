@@ -1,9 +1,12 @@
 package io.dealflow.training.speech;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +22,17 @@ import org.vosk.Recognizer;
  * model cannot load, every call answers {@link VoiceUnavailableException} with the reason, and the
  * service keeps running.
  *
- * <p>The model is never freed: a call still streaming at shutdown would otherwise touch freed
- * native memory; the process's end frees it.
+ * <p>The model is loaded once per process and never freed: a call still streaming at shutdown would
+ * otherwise touch freed native memory; the process's end frees it.
  */
 public final class VoskSpeechToText implements SpeechToText {
 
   private static final Logger log = LoggerFactory.getLogger(VoskSpeechToText.class);
   private static final int FEED_BYTES = AudioClip.SAMPLE_RATE / 4 * 2;
+
+  // One model per folder and process, whatever the number of engines (a test JVM starts several
+  // application contexts): each load costs a second and tens of megabytes of native memory.
+  private static final Map<Path, Model> MODELS = new ConcurrentHashMap<>();
 
   private final SpeechSettings settings;
   private final Clock clock;
@@ -96,6 +103,15 @@ public final class VoskSpeechToText implements SpeechToText {
     }
   }
 
+  private static Model newModel(Path folder) {
+    LibVosk.setLogLevel(LogLevel.WARNINGS);
+    try {
+      return new Model(folder.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private @Nullable Model load() {
     long start = System.nanoTime();
     try {
@@ -104,8 +120,7 @@ public final class VoskSpeechToText implements SpeechToText {
               ? settings.modelCache()
               : Path.of(System.getProperty("java.io.tmpdir"));
       Path folder = VoskModelFolder.prepare(cache);
-      LibVosk.setLogLevel(LogLevel.WARNINGS);
-      Model loaded = new Model(folder.toString());
+      Model loaded = MODELS.computeIfAbsent(folder, VoskSpeechToText::newModel);
       log.info(
           "Vosk model loaded from {} in {} ms",
           folder,

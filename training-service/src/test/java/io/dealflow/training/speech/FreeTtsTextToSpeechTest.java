@@ -79,9 +79,9 @@ class FreeTtsTextToSpeechTest {
   @Test
   void concurrentRepliesDoNotMixTheirAudio() throws Exception {
     byte[] alone =
-        Engines.freeTts().synthesize(TEXT, Voices.NEUTRAL, 1.0, SpeechFormat.WAV).bytes();
+        Engines.freeTts().synthesize(TEXT, Voices.NEUTRAL, 1.0, SpeechFormat.MP3).bytes();
     Callable<byte[]> reply =
-        () -> Engines.freeTts().synthesize(TEXT, Voices.NEUTRAL, 1.0, SpeechFormat.WAV).bytes();
+        () -> Engines.freeTts().synthesize(TEXT, Voices.NEUTRAL, 1.0, SpeechFormat.MP3).bytes();
 
     try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
       List<Future<byte[]>> replies = threads.invokeAll(List.of(reply, reply, reply, reply));
