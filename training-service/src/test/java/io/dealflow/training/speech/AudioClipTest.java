@@ -2,6 +2,8 @@ package io.dealflow.training.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -19,11 +21,10 @@ class AudioClipTest {
 
     assertThat(clip.sampleRate()).isEqualTo(16_000);
     assertThat(clip.length()).isCloseTo(Duration.ofMillis(1500), Duration.ofMillis(1));
-    assertThat(clip.pcm().length / 2).isCloseTo(24_000, org.assertj.core.data.Offset.offset(2));
+    assertThat(clip.pcm().length / 2).isCloseTo(24_000, within(2));
     // The tone survives: it is still loud, and about 440 zero crossings... per half second x2.
     assertThat(Pcm.dbfs(clip.pcm(), 0, clip.pcm().length)).isGreaterThan(-20);
-    assertThat(zeroCrossings(clip.pcm()) / 1.5)
-        .isCloseTo(880, org.assertj.core.data.Offset.offset(10.0));
+    assertThat(zeroCrossings(clip.pcm()) / 1.5).isCloseTo(880, offset(10.0));
   }
 
   @Test
@@ -59,7 +60,7 @@ class AudioClipTest {
 
     assertThat(clip.length()).isCloseTo(AudioClip.lengthOf(speech.length), Duration.ofMillis(200));
     assertThat(Pcm.dbfs(clip.pcm(), 0, clip.pcm().length))
-        .isCloseTo(Pcm.dbfs(speech, 0, speech.length), org.assertj.core.data.Offset.offset(3.0));
+        .isCloseTo(Pcm.dbfs(speech, 0, speech.length), offset(3.0));
   }
 
   @Test

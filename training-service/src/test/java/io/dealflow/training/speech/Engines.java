@@ -2,6 +2,7 @@ package io.dealflow.training.speech;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 
 /** The real offline engines, created once per test JVM: the Vosk model takes a second to load. */
 final class Engines {
@@ -39,7 +40,7 @@ final class Engines {
     while (last > first && Math.abs(Pcm.sample(pcm, 2 * last)) < 300) {
       last--;
     }
-    return java.util.Arrays.copyOfRange(pcm, 2 * first, 2 * last + 2);
+    return Arrays.copyOfRange(pcm, 2 * first, 2 * last + 2);
   }
 
   static byte[] silence(Duration length) {

@@ -2,6 +2,7 @@ package io.dealflow.training.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.time.Duration;
 import java.util.List;
@@ -38,8 +39,7 @@ class FreeTtsTextToSpeechTest {
     assertThat(mp3.format().contentType()).isEqualTo("audio/mpeg");
     assertThat(mp3.duration()).isEqualTo(wav.duration());
     // 32 kbps is 4 kB a second, plus a frame or two of padding.
-    assertThat(bytes.length / 4000.0)
-        .isCloseTo(mp3.duration().toMillis() / 1000.0, org.assertj.core.data.Offset.offset(0.3));
+    assertThat(bytes.length / 4000.0).isCloseTo(mp3.duration().toMillis() / 1000.0, offset(0.3));
     assertThat(AudioClip.decode(bytes, "mp3", 0).length())
         .isCloseTo(mp3.duration(), Duration.ofMillis(200));
   }
@@ -89,6 +89,17 @@ class FreeTtsTextToSpeechTest {
         assertThat(each.get()).isEqualTo(alone);
       }
     }
+  }
+
+  @Test
+  void numbersSymbolsAndNonAsciiTextAreSpokenNotRefused() {
+    Speech speech =
+        Engines.freeTts()
+            .synthesize(
+                "It's $1,500 a seat — 20% off until 12/31, café prices! \uD83D\uDE00 OK?",
+                Voices.FRIENDLY_FEMALE, 1.0, SpeechFormat.WAV);
+
+    assertThat(speech.duration()).isGreaterThan(Duration.ofSeconds(2));
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.dealflow.training.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,7 +101,7 @@ class FreeTtsVoskRoundTripTest {
 
     AudioClip fiveSeconds =
         new AudioClip(
-            java.util.Arrays.copyOf(
+            Arrays.copyOf(
                 Engines.concat(
                     Engines.speak(
                         "hello my name is john and I am calling about your sales training"),

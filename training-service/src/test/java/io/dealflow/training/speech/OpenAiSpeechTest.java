@@ -2,6 +2,7 @@ package io.dealflow.training.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -50,7 +51,7 @@ class OpenAiSpeechTest {
         speechToText(null, Duration.ofSeconds(5))
             .transcribe(new AudioClip(AudioFixtures.tone(300, 1, 16_000)));
 
-    assertThat(transcript.confidence()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(0.001));
+    assertThat(transcript.confidence()).isCloseTo(0.9, offset(0.001));
     assertThat(stub.requests().getFirst().authorization()).isNull();
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -85,8 +86,7 @@ class UtteranceDetectorTest {
     UtteranceDetector detector = detector(Duration.ofMillis(600));
 
     for (int at = 0; at < audio.length; at += 333) {
-      detector.push(
-          java.util.Arrays.copyOfRange(audio, at, Math.min(audio.length, at + 333)), listener);
+      detector.push(Arrays.copyOfRange(audio, at, Math.min(audio.length, at + 333)), listener);
     }
 
     assertThat(ended).containsExactly(Duration.ofMillis(700));
