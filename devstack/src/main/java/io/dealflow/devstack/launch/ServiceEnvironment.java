@@ -100,6 +100,7 @@ final class ServiceEnvironment {
         env.put("DEALFLOW_KEYCLOAK_CLIENT_ID", keycloak.identityClientId());
         env.put("DEALFLOW_KEYCLOAK_CLIENT_SECRET", keycloak.identityClientSecret());
         env.put("DEALFLOW_IDENTITY_DEMO_ENABLED", "true");
+        peers(service, catalog, options, env);
       }
       case GATEWAY -> {
         // Every service, started or not: the gateway answers 503 for the ones that are down.
@@ -112,16 +113,24 @@ final class ServiceEnvironment {
           }
         }
       }
-      case DOMAIN -> {
-        // Where the other services answer, for service-to-service calls with the user's token
-        // (dealflow.services.<name>.uri): their ports move, e.g. in the end-to-end tests.
-        for (ServiceDefinition other : catalog) {
-          if (other.role() != ServiceDefinition.Role.GATEWAY && !other.equals(service)) {
-            env.put(other.serviceUriVariable(), "http://localhost:" + options.portOf(other));
-          }
-        }
-      }
+      case DOMAIN -> peers(service, catalog, options, env);
     }
     return env;
+  }
+
+  /**
+   * Where the other services answer, for service-to-service calls with the user's token
+   * (dealflow.services.<name>.uri): their ports move, e.g. in the end-to-end tests.
+   */
+  private static void peers(
+      ServiceDefinition service,
+      List<ServiceDefinition> catalog,
+      StackOptions options,
+      Map<String, String> env) {
+    for (ServiceDefinition other : catalog) {
+      if (other.role() != ServiceDefinition.Role.GATEWAY && !other.equals(service)) {
+        env.put(other.serviceUriVariable(), "http://localhost:" + options.portOf(other));
+      }
+    }
   }
 }

@@ -90,6 +90,7 @@ class CallSocket extends TextWebSocketHandler {
   private final SpeechToText speechToText;
   private final TextToSpeech textToSpeech;
   private final Duration endSilence;
+  private final Duration configTimeout;
   private final JsonMapper json;
   private final Clock clock;
   private final ScheduledExecutorService timers =
@@ -103,6 +104,7 @@ class CallSocket extends TextWebSocketHandler {
       SpeechToText speechToText,
       TextToSpeech textToSpeech,
       SpeechSettings speech,
+      CallSettings settings,
       JsonMapper json,
       Clock clock) {
     this.sessions = sessions;
@@ -111,6 +113,7 @@ class CallSocket extends TextWebSocketHandler {
     this.speechToText = speechToText;
     this.textToSpeech = textToSpeech;
     this.endSilence = speech.endSilence();
+    this.configTimeout = settings.configTimeout();
     this.json = json;
     this.clock = clock;
   }
@@ -143,14 +146,14 @@ class CallSocket extends TextWebSocketHandler {
                     CallMessages.error(
                         "CONFIG_REQUIRED",
                         "No audio configuration arrived within "
-                            + CallSettings.CONFIG_TIMEOUT.toSeconds()
+                            + configTimeout.toSeconds()
                             + " s: send {\"type\":\"config\",\"data\":{\"sample_rate\":16000,"
                             + "\"channels\":1,\"format\":\"pcm\"}} first",
                         false));
                 close(call, new CloseStatus(4400, "no config"));
               }
             },
-            CallSettings.CONFIG_TIMEOUT.toMillis(),
+            configTimeout.toMillis(),
             TimeUnit.MILLISECONDS);
   }
 

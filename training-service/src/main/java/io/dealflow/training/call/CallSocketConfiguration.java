@@ -21,10 +21,12 @@ class CallSocketConfiguration implements WebSocketConfigurer {
 
   private final CallSocket calls;
   private final CallHandshake handshake;
+  private final CallSettings settings;
 
-  CallSocketConfiguration(CallSocket calls, CallHandshake handshake) {
+  CallSocketConfiguration(CallSocket calls, CallHandshake handshake, CallSettings settings) {
     this.calls = calls;
     this.handshake = handshake;
+    this.settings = settings;
   }
 
   @Override
@@ -36,7 +38,7 @@ class CallSocketConfiguration implements WebSocketConfigurer {
   ServletServerContainerFactoryBean callSocketContainer() {
     ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
     container.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
-    container.setMaxSessionIdleTimeout(CallSettings.IDLE_TIMEOUT.toMillis());
+    container.setMaxSessionIdleTimeout(settings.idleTimeout().toMillis());
     return container;
   }
 }

@@ -63,7 +63,8 @@ public final class Language {
       Pattern.compile(
           "\\b((schedule|book|set up|setup|arrange|put|find|get)\\b.{0,30}\\b(call|meeting|demo"
               + "|time|session|slot)|next steps?|follow[- ]up (call|meeting)|(can|could|shall|should)"
-              + " we (meet|talk|connect|speak|get together|continue)|would you be open to|are you"
+              + " we (meet|talk|connect|speak|get together|continue)\\b(?!\\s+about)|would you be"
+              + " open to|are you"
               + " (available|free)|calendar invite|send (you )?(an )?invite|sign (the|a)"
               + " (contract|agreement|order)|move forward|get started|start the (pilot|trial))\\b");
   private static final Pattern CONCRETE_TIME =

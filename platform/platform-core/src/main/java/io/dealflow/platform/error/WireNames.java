@@ -10,7 +10,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * The name a request field has on the wire, so that validation errors point at {@code first_name},
  * not at the Java property {@code firstName}. Honours {@link JsonProperty} and a snake-case {@link
- * JsonNaming} on the request type; nested paths ({@code user.name}) map each segment's leaf only.
+ * JsonNaming} on the request type; nested paths ({@code user.name}) map each segment by its own
+ * owner's annotations.
  */
 public final class WireNames {
 
@@ -20,24 +21,17 @@ public final class WireNames {
     if (type == null) {
       return propertyPath;
     }
-    int dot = propertyPath.lastIndexOf('.');
-    String prefix = dot < 0 ? "" : propertyPath.substring(0, dot + 1);
-    String leaf = dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
-    Class<?> owner = dot < 0 ? type : ownerOf(type, propertyPath.substring(0, dot));
-    return prefix + leafName(owner, leaf);
-  }
-
-  private static Class<?> ownerOf(Class<?> type, String path) {
-    Class<?> current = type;
-    for (String segment : path.split("\\.")) {
-      String name = segment.replaceAll("\\[.*]", "");
-      Field field = findField(current, name);
-      if (field == null) {
-        return current;
+    StringBuilder wire = new StringBuilder();
+    Class<?> owner = type;
+    for (String segment : propertyPath.split("\\.")) {
+      if (!wire.isEmpty()) {
+        wire.append('.');
       }
-      current = field.getType();
+      wire.append(leafName(owner, segment));
+      Field field = findField(owner, segment.replaceAll("\\[.*]", ""));
+      owner = field == null ? owner : field.getType();
     }
-    return current;
+    return wire.toString();
   }
 
   private static String leafName(Class<?> owner, String leaf) {
