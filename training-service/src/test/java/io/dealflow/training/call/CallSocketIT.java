@@ -106,6 +106,8 @@ class CallSocketIT extends RunningTrainingService {
 
     JsonNode session = as(rep).get("/sessions/" + id).json();
     assertThat(session.get("status").asString()).isEqualTo("completed");
+    // Recordings are off by default: what the rep said was not kept as audio.
+    assertThat(as(rep).get("/sessions/" + id + "/recordings/1").status()).isEqualTo(404);
     assertThat(session.get("completed_at").isNull()).isFalse();
     JsonNode transcript = session.get("transcript");
     assertThat(transcript.size()).isEqualTo(5);
