@@ -30,6 +30,11 @@ final class Call {
   @Nullable ScheduledFuture<?> configTimeout;
   boolean ended;
 
+  /** Audio taken on this socket: chunks and their decoded bytes, reported when the call ends. */
+  long audioChunks;
+
+  long audioBytes;
+
   /**
    * The rep's audio since their last utterance ended, kept only when recordings are on (and at most
    * {@link #MAX_RECORDING_SECONDS} of it).

@@ -280,6 +280,8 @@ class CallSocket extends TextWebSocketHandler {
               true));
       return;
     }
+    call.audioChunks++;
+    call.audioBytes += chunk.length;
     if (recordings.enabled()) {
       AudioSpec spec = java.util.Objects.requireNonNull(call.spec);
       int cap = spec.sampleRate() * spec.channels() * 2 * Call.MAX_RECORDING_SECONDS;
@@ -478,6 +480,7 @@ class CallSocket extends TextWebSocketHandler {
     Map<String, Object> data = status(call);
     data.put("duration", completed.duration());
     data.put("reason", why);
+    data.put("audio_received", Map.of("chunks", call.audioChunks, "bytes", call.audioBytes));
     var score = completed.scorecard();
     if (score != null) {
       Map<String, Object> metrics = new LinkedHashMap<>();
