@@ -143,8 +143,13 @@ final class CallClient implements WebSocket.Listener, AutoCloseable {
 
   @Override
   public void close() {
-    if (!socket.isOutputClosed()) {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    if (!socket.isOutputClosed() && !closed.isDone()) {
+      try {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+      } catch (java.util.concurrent.CompletionException closedMeanwhile) {
+        // The server closed first (e.g. 4400, or 1000 after session_ended): nothing to close.
+        socket.abort();
+      }
     }
   }
 }
