@@ -30,6 +30,19 @@ final class Call {
   @Nullable ScheduledFuture<?> configTimeout;
   boolean ended;
 
+  /** Audio taken on this socket: chunks and their decoded bytes, reported when the call ends. */
+  long audioChunks;
+
+  long audioBytes;
+
+  /**
+   * The rep's audio since their last utterance ended, kept only when recordings are on (and at most
+   * {@link #MAX_RECORDING_SECONDS} of it).
+   */
+  final java.io.ByteArrayOutputStream heardAudio = new java.io.ByteArrayOutputStream();
+
+  static final int MAX_RECORDING_SECONDS = 60;
+
   /** When the prospect's last reply finishes playing at the client, by the wall clock. */
   Instant prospectSpeaksUntil = Instant.EPOCH;
 

@@ -15,6 +15,7 @@ import io.dealflow.training.scoring.CoachingTip;
 import io.dealflow.training.scoring.Language;
 import io.dealflow.training.scoring.LiveCoach;
 import io.dealflow.training.scoring.Speaker;
+import io.dealflow.training.session.CallRecordings;
 import io.dealflow.training.session.GivenTip;
 import io.dealflow.training.session.SessionManagement;
 import io.dealflow.training.session.TrainingSession;
@@ -84,6 +85,7 @@ class CallSocket extends TextWebSocketHandler {
   private static final int SEND_BUFFER_BYTES = 8 * 1024 * 1024;
 
   private final SessionManagement sessions;
+  private final CallRecordings recordings;
   private final ScenarioManagement scenarios;
   private final Prospect prospect;
   private final ScriptedProspect fallback = new ScriptedProspect();
@@ -99,6 +101,7 @@ class CallSocket extends TextWebSocketHandler {
 
   CallSocket(
       SessionManagement sessions,
+      CallRecordings recordings,
       ScenarioManagement scenarios,
       Prospect prospect,
       SpeechToText speechToText,
@@ -108,6 +111,7 @@ class CallSocket extends TextWebSocketHandler {
       JsonMapper json,
       Clock clock) {
     this.sessions = sessions;
+    this.recordings = recordings;
     this.scenarios = scenarios;
     this.prospect = prospect;
     this.speechToText = speechToText;
@@ -276,6 +280,15 @@ class CallSocket extends TextWebSocketHandler {
               true));
       return;
     }
+    call.audioChunks++;
+    call.audioBytes += chunk.length;
+    if (recordings.enabled()) {
+      AudioSpec spec = java.util.Objects.requireNonNull(call.spec);
+      int cap = spec.sampleRate() * spec.channels() * 2 * Call.MAX_RECORDING_SECONDS;
+      if (call.heardAudio.size() + chunk.length <= cap) {
+        call.heardAudio.writeBytes(chunk);
+      }
+    }
     for (SpeechEvent event : call.transcription.accept(chunk)) {
       switch (event) {
         case SpeechEvent.Partial partial -> {
@@ -289,8 +302,17 @@ class CallSocket extends TextWebSocketHandler {
   }
 
   private void heard(Call call, SpeechEvent.Utterance utterance, boolean answer) {
+    byte[] recorded = call.heardAudio.toByteArray();
+    call.heardAudio.reset();
     if (utterance.text().isBlank()) {
       return;
+    }
+    if (recorded.length > 0 && call.spec != null) {
+      // Kept before the prospect answers: the recording of a line exists once its reply does.
+      recordings.keep(
+          call.session,
+          call.turns.size(),
+          Wav.of(recorded, call.spec.sampleRate(), call.spec.channels()));
     }
     Instant began = clock.instant().minus(utterance.speechLength()).minus(endSilence);
     repTurn(
@@ -458,6 +480,7 @@ class CallSocket extends TextWebSocketHandler {
     Map<String, Object> data = status(call);
     data.put("duration", completed.duration());
     data.put("reason", why);
+    data.put("audio_received", Map.of("chunks", call.audioChunks, "bytes", call.audioBytes));
     var score = completed.scorecard();
     if (score != null) {
       Map<String, Object> metrics = new LinkedHashMap<>();

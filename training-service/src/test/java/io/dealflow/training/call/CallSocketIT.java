@@ -10,8 +10,8 @@ import io.dealflow.platform.test.ApiClient;
 import io.dealflow.platform.test.EventProbe;
 import io.dealflow.platform.test.TestUsers;
 import io.dealflow.platform.test.TestUsers.TestUser;
+import io.dealflow.platform.test.WordErrorRate;
 import io.dealflow.training.RunningTrainingService;
-import io.dealflow.training.speech.WordErrorRate;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.util.Arrays;
@@ -106,6 +106,8 @@ class CallSocketIT extends RunningTrainingService {
 
     JsonNode session = as(rep).get("/sessions/" + id).json();
     assertThat(session.get("status").asString()).isEqualTo("completed");
+    // Recordings are off by default: what the rep said was not kept as audio.
+    assertThat(as(rep).get("/sessions/" + id + "/recordings/1").status()).isEqualTo(404);
     assertThat(session.get("completed_at").isNull()).isFalse();
     JsonNode transcript = session.get("transcript");
     assertThat(transcript.size()).isEqualTo(5);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.within;
 
+import io.dealflow.platform.test.WordErrorRate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;

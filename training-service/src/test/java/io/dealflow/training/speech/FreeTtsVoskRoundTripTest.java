@@ -2,6 +2,7 @@ package io.dealflow.training.speech;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dealflow.platform.test.WordErrorRate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.dealflow.training.speech;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.dealflow.platform.test.WordErrorRate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -5,6 +5,7 @@ import io.dealflow.platform.security.Tenant;
 import io.dealflow.training.access.Access;
 import io.dealflow.training.scenario.Scenario;
 import io.dealflow.training.scenario.ScenarioManagement;
+import io.dealflow.training.session.CallRecordings;
 import io.dealflow.training.session.SessionConfiguration;
 import io.dealflow.training.session.SessionFeedback;
 import io.dealflow.training.session.SessionManagement;
@@ -27,7 +28,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,11 +58,17 @@ class SessionController {
   private static final String STATUS = "created|active|paused|completed|cancelled";
 
   private final SessionManagement sessions;
+  private final CallRecordings recordings;
   private final ScenarioManagement scenarios;
   private final Clock clock;
 
-  SessionController(SessionManagement sessions, ScenarioManagement scenarios, Clock clock) {
+  SessionController(
+      SessionManagement sessions,
+      CallRecordings recordings,
+      ScenarioManagement scenarios,
+      Clock clock) {
     this.sessions = sessions;
+    this.recordings = recordings;
     this.scenarios = scenarios;
     this.clock = clock;
   }
@@ -154,6 +164,22 @@ class SessionController {
         sessions.tips(session),
         sessions.feedback(session),
         socketUrl(http, session.id()));
+  }
+
+  @GetMapping("/{sessionId}/recordings/{seq}")
+  @Operation(
+      summary = "The audio of one of the rep's lines, when recordings are kept",
+      description =
+          "Only with `dealflow.training.audio.store` on (off by default: the call's audio is"
+              + " transcribed and dropped); `audio/wav`. 404 when off, for a line without"
+              + " audio, or after the retention period. Readable as the session is.")
+  ResponseEntity<byte[]> recording(
+      Tenant caller, @PathVariable String sessionId, @PathVariable int seq) {
+    TrainingSession session = readable(caller, SessionIds.parse(sessionId));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("audio/wav"))
+        .cacheControl(CacheControl.noStore())
+        .body(recordings.recording(session, seq));
   }
 
   @PutMapping("/{sessionId}/feedback")

@@ -1,4 +1,4 @@
-package io.dealflow.training.speech;
+package io.dealflow.platform.test;
 
 import java.util.Arrays;
 import java.util.List;
