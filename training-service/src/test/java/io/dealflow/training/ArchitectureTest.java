@@ -41,6 +41,7 @@ class ArchitectureTest {
               "io.dealflow.training.scenario",
               "io.dealflow.training.session",
               "io.dealflow.training.learning",
+              "io.dealflow.training.objection",
               "io.dealflow.training.voice",
               "io.dealflow.training.prospect",
               "io.dealflow.training.speech")

@@ -19,8 +19,11 @@ import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A call socket client as realtime-service is one: the rep's token on the handshake. */
-final class CallClient implements WebSocket.Listener, AutoCloseable {
+/**
+ * A call socket client as realtime-service is one: the rep's token on the handshake. Public for the
+ * other features' tests that play a call.
+ */
+public final class CallClient implements WebSocket.Listener, AutoCloseable {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -40,12 +43,12 @@ final class CallClient implements WebSocket.Listener, AutoCloseable {
             .join();
   }
 
-  static CallClient open(int port, String sessionId, String token) {
+  public static CallClient open(int port, String sessionId, String token) {
     return new CallClient(
         URI.create("ws://localhost:" + port + "/internal/voice/" + sessionId), token);
   }
 
-  void send(Map<String, ?> message) {
+  public void send(Map<String, ?> message) {
     sendRaw(JSON.writeValueAsString(message));
   }
 
@@ -53,7 +56,7 @@ final class CallClient implements WebSocket.Listener, AutoCloseable {
     socket.sendText(text, true).join();
   }
 
-  void config() {
+  public void config() {
     send(
         Map.of(
             "type",
@@ -76,7 +79,7 @@ final class CallClient implements WebSocket.Listener, AutoCloseable {
   }
 
   /** The next message of a type; messages of other types on the way are kept in {@link #seen}. */
-  JsonNode await(String type) {
+  public JsonNode await(String type) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline) {
       try {
@@ -105,7 +108,7 @@ final class CallClient implements WebSocket.Listener, AutoCloseable {
     return error;
   }
 
-  List<JsonNode> seen() {
+  public List<JsonNode> seen() {
     return seen;
   }
 

@@ -11,10 +11,13 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** A scenario on the wire: the seed's fields, plus its prospect, flow and origin. */
+/**
+ * A scenario on the wire: the seed's fields, plus its prospect, flow and origin. Public for the
+ * other routes that answer with a scenario (objections from calls).
+ */
 @Schema(name = "Scenario")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record ScenarioResponse(
+public record ScenarioResponse(
     UUID id,
     String title,
     String description,
@@ -30,9 +33,7 @@ record ScenarioResponse(
     Instant createdAt,
     Instant updatedAt) {
 
-  static ScenarioResponse of(Scenario scenario) {
-    ProspectPersona persona = scenario.persona();
-    ConversationFlow flow = scenario.flow();
+  public static ScenarioResponse of(Scenario scenario) {
     return new ScenarioResponse(
         scenario.id(),
         scenario.title(),
@@ -42,14 +43,8 @@ record ScenarioResponse(
         scenario.estimatedDuration(),
         scenario.objectives(),
         scenario.coachingPoints(),
-        new PersonaResponse(
-            persona.name(),
-            persona.title(),
-            persona.company(),
-            persona.painPoints(),
-            persona.personality(),
-            persona.communicationStyle()),
-        new FlowResponse(flow.opening(), flow.discoveryQuestions(), flow.objectionScenarios()),
+        PersonaResponse.of(scenario.persona()),
+        FlowResponse.of(scenario.flow()),
         scenario.origin().id(),
         scenario.active(),
         scenario.createdAt(),
@@ -58,16 +53,32 @@ record ScenarioResponse(
 
   @Schema(name = "ProspectPersonaResponse")
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record PersonaResponse(
+  public record PersonaResponse(
       String name,
       @Nullable String title,
       @Nullable String company,
       List<String> painPoints,
       @Nullable String personality,
-      @Nullable String communicationStyle) {}
+      @Nullable String communicationStyle) {
+
+    public static PersonaResponse of(ProspectPersona persona) {
+      return new PersonaResponse(
+          persona.name(),
+          persona.title(),
+          persona.company(),
+          persona.painPoints(),
+          persona.personality(),
+          persona.communicationStyle());
+    }
+  }
 
   @Schema(name = "ConversationFlowResponse")
   @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-  record FlowResponse(
-      @Nullable String opening, List<String> discoveryQuestions, List<String> objectionScenarios) {}
+  public record FlowResponse(
+      @Nullable String opening, List<String> discoveryQuestions, List<String> objectionScenarios) {
+
+    public static FlowResponse of(ConversationFlow flow) {
+      return new FlowResponse(flow.opening(), flow.discoveryQuestions(), flow.objectionScenarios());
+    }
+  }
 }

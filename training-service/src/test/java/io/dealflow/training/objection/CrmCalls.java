@@ -1,0 +1,117 @@
+package io.dealflow.training.objection;
+
+import io.dealflow.crm.events.ConversationCompleted;
+import io.dealflow.crm.events.CrmEvents;
+import io.dealflow.crm.events.TranscriptAdded;
+import io.dealflow.devstack.Devstack;
+import io.dealflow.platform.event.EventType;
+import io.dealflow.platform.test.EventSchemas;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * crm-service's calls as its outbox relay publishes them: crm's own payload records in snake_case,
+ * in a CloudEvents 1.0 JSON envelope (structured mode, {@code content-type} header) of the
+ * organization, keyed by the conversation, each checked against the AsyncAPI document before it is
+ * sent.
+ */
+final class CrmCalls {
+
+  private static final JsonMapper JSON =
+      JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+
+  private final UUID orgId;
+  private final UUID conversationId = UUID.randomUUID();
+  private double at;
+
+  private CrmCalls(UUID orgId) {
+    this.orgId = orgId;
+  }
+
+  /** A new conversation of the organization. */
+  static CrmCalls conversation(UUID orgId) {
+    return new CrmCalls(orgId);
+  }
+
+  UUID id() {
+    return conversationId;
+  }
+
+  /** The {@code transcript.added} envelope of the next line (not yet published). */
+  ObjectNode line(String speaker, String content) {
+    at += 4;
+    return envelope(
+        CrmEvents.TRANSCRIPT_ADDED,
+        new TranscriptAdded(
+            UUID.randomUUID(), conversationId, content, speaker, "neutral", at, List.of()));
+  }
+
+  /** The {@code conversation.completed} envelope (not yet published). */
+  ObjectNode completed(int seconds) {
+    return envelope(
+        CrmEvents.CONVERSATION_COMPLETED,
+        new ConversationCompleted(conversationId, null, 4.5, seconds, "neutral"));
+  }
+
+  /** Publishes lines in order, on one conversation's partition. */
+  void say(String speaker, String... contents) {
+    for (String content : contents) {
+      publish(line(speaker, content));
+    }
+  }
+
+  private <T> ObjectNode envelope(EventType<T> type, T data) {
+    ObjectNode envelope = JSON.createObjectNode();
+    envelope.put("specversion", "1.0");
+    envelope.put("id", UUID.randomUUID().toString());
+    envelope.put("source", "/dealflow/crm-service");
+    envelope.put("type", type.name());
+    envelope.put("subject", conversationId.toString());
+    envelope.put("time", Instant.now().toString());
+    envelope.put("datacontenttype", "application/json");
+    envelope.put("orgid", orgId.toString());
+    envelope.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    envelope.set("data", JSON.valueToTree(data));
+    return envelope;
+  }
+
+  /** Publishes an envelope on its type's topic, keyed by its subject, as crm's relay does. */
+  static void publish(ObjectNode envelope) {
+    EventSchemas.load().assertValid(envelope);
+    String type = envelope.get("type").asString();
+    try (var producer =
+        new KafkaProducer<String, byte[]>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Devstack.kafka().bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      ProducerRecord<String, byte[]> record =
+          new ProducerRecord<>(
+              type,
+              envelope.get("subject").asString(),
+              JSON.writeValueAsString(envelope).getBytes(StandardCharsets.UTF_8));
+      record
+          .headers()
+          .add(
+              "content-type",
+              "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+      producer.send(record).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not publish " + type, e);
+    }
+  }
+}
