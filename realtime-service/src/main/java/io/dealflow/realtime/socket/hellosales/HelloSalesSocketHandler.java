@@ -431,6 +431,9 @@ class HelloSalesSocketHandler implements ProtocolHandler {
     running.update(
         transcriber
             .transcribe(Objects.requireNonNull(state.token), audio, format, rate.asInt())
+            // Free before the answer is relayed (a Mono's terminal hook runs before its value is
+            // passed on), so that the client's next turn finds no transcription running.
+            .doOnTerminate(() -> state.transcription.compareAndSet(running, null))
             .doFinally(signal -> state.transcription.compareAndSet(running, null))
             .subscribe(outcome -> transcribed(connection, outcome)));
     return Mono.empty();

@@ -19,16 +19,17 @@ final class RelayQueue {
   }
 
   /**
-   * Queues a message.
+   * Queues a message; once the call has ended (either side) what comes after is dropped.
    *
-   * @return false when it does not fit (nothing queued) or the queue has ended
+   * @return false when it does not fit: nothing was queued
    */
   synchronized boolean offer(String message) {
     if (queued.addAndGet(message.length()) > maxChars) {
       queued.addAndGet(-message.length());
       return false;
     }
-    return messages.tryEmitNext(message).isSuccess();
+    messages.tryEmitNext(message);
+    return true;
   }
 
   /** A message has been written to training-service: it no longer counts. */

@@ -101,7 +101,14 @@ class TrainingCalls {
                                       .then()
                                       .doOnSuccess(written -> toTraining.sent(message)),
                               1)
-                          .then(Mono.defer(() -> out.sendClose(1000, "client closed")))
+                          .then(
+                              Mono.fromRunnable(
+                                  // A subscription of its own: ending the inbound (which sending
+                                  // a close frame does at once) ends the call below, and a close
+                                  // frame cancelled before Netty has written it is lost.
+                                  () ->
+                                      out.sendClose(1000, "client closed")
+                                          .subscribe(null, failure -> {})))
                           .then(Mono.delay(CLOSE_WAIT))
                           .then()
                           .onErrorResume(failure -> Mono.empty());
