@@ -61,9 +61,9 @@ class TrainingCalls {
 
   /**
    * Opens the call and relays it until either side closes it: every message of {@code toTraining}
-   * is written as a text frame, one at a time (the next once the previous is written), and {@code
-   * sent} hears each; every text frame training-service sends goes to {@code fromTraining}. When
-   * {@code toTraining} ends (the client went) the call is closed with 1000.
+   * is written as a text frame, one at a time (the next once the previous is written, when it stops
+   * counting against the queue's bound); every text frame training-service sends goes to {@code
+   * fromTraining}. When {@code toTraining} ends (the client went) the call is closed with 1000.
    *
    * @return the close status training-service ended the call with; 1006 when the connection ended
    *     without one. Fails with {@link CallRefused} when the call could not be opened.
