@@ -79,7 +79,8 @@ final class EchoBackend implements AutoCloseable {
                                     in.receive()
                                         .asString()
                                         .map(message -> service + ":" + message)),
-                            WebsocketServerSpec.builder().build())
+                            // Larger than the gateway's limit, as realtime-service's transport.
+                            WebsocketServerSpec.builder().maxFramePayloadLength(4 << 20).build())
                         .route(
                             request -> true,
                             (request, response) -> answer(service, request, response)))

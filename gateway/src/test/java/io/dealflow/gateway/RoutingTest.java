@@ -14,6 +14,8 @@ import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.WebsocketClientSpec;
 
 /** Requests reach the service that owns their path, with what the services need to know. */
 class RoutingTest extends GatewayTestBase {
@@ -206,6 +208,29 @@ class RoutingTest extends GatewayTestBase {
         .block(Duration.ofSeconds(10));
 
     assertThat(received.get()).isEqualTo("realtime:hello");
+  }
+
+  @Test
+  void aHelloSalesVoiceMessageOf700KiBPassesTheWebSocketProxyBothWays() {
+    String voice =
+        "{\"type\":\"voice\",\"payload\":{\"audioData\":\""
+            + "A".repeat(700 * 1024)
+            + "\",\"format\":\"wav\",\"sampleRate\":16000}}";
+    AtomicReference<String> received = new AtomicReference<>();
+
+    new ReactorNettyWebSocketClient(
+            HttpClient.create(), () -> WebsocketClientSpec.builder().maxFramePayloadLength(4 << 20))
+        .execute(
+            URI.create("ws://localhost:" + port + "/ws"),
+            session ->
+                session
+                    .send(Mono.just(session.textMessage(voice)))
+                    .thenMany(session.receive().take(1).map(WebSocketMessage::getPayloadAsText))
+                    .doOnNext(received::set)
+                    .then())
+        .block(Duration.ofSeconds(10));
+
+    assertThat(received.get()).isEqualTo("realtime:" + voice);
   }
 
   private static String body(EntityExchangeResult<byte[]> result) {

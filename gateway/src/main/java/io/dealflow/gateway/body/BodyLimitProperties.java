@@ -44,7 +44,8 @@ public record BodyLimitProperties(
    * The upload routes: each service's file limit plus 1 MiB for the multipart envelope and its
    * other fields. crm-service: {@code dealflow.crm.uploads.max-audio-size} (25 MB), {@code
    * max-voice-sample-size} (10 MB), {@code dealflow.crm.integrations.csv.max-bytes} (5 MiB);
-   * support-service's knowledge-base files: 25 MB.
+   * support-service's knowledge-base files: 25 MB; training-service's recorded utterance to
+   * transcribe: 2 MiB of JSON (about 48 s of 16 kHz WAV as base64).
    */
   static final Map<String, RouteLimit> DEFAULT_ROUTES = defaultRoutes();
 
@@ -59,6 +60,9 @@ public record BodyLimitProperties(
     routes.put(
         "integration-sync",
         new RouteLimit(List.of("/api/v1/integrations/*/sync"), DataSize.ofMegabytes(6)));
+    routes.put(
+        "trainer-voice-transcribe",
+        new RouteLimit(List.of("/api/v1/voice/transcribe"), DataSize.ofMegabytes(2)));
     routes.put(
         "helioscs-files",
         new RouteLimit(List.of("/api/v1/support/files/upload"), DataSize.ofMegabytes(26)));

@@ -10,6 +10,7 @@ public final class CloseCodes {
   public static final int IDLE_TIMEOUT = 4408;
   public static final int TOO_MANY_SOCKETS = 4429;
   public static final int POLICY = 1008;
+  public static final int TOO_BIG = 1009;
 
   private CloseCodes() {}
 
@@ -27,6 +28,11 @@ public final class CloseCodes {
 
   public static CloseStatus tooMany(int limit) {
     return new CloseStatus(TOO_MANY_SOCKETS, "too many sockets: at most " + limit + " per user");
+  }
+
+  /** A message past the transport's limit ({@code dealflow.realtime.sockets.frames}). */
+  public static CloseStatus tooBig(String reason) {
+    return new CloseStatus(TOO_BIG, reason);
   }
 
   public static CloseStatus policy(String reason) {

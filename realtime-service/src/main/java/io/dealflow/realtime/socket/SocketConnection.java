@@ -3,12 +3,15 @@ package io.dealflow.realtime.socket;
 import io.dealflow.platform.events.ReceivedEvent;
 import io.dealflow.platform.security.Tenant;
 import io.dealflow.realtime.socket.SocketAuthenticator.SocketUser;
+import io.netty.handler.codec.TooLongFrameException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,6 +83,18 @@ public final class SocketConnection {
    * in order, one at a time.
    */
   public Mono<Void> serve(Function<String, Mono<Void>> onText) {
+    return serve(Integer.MAX_VALUE, bytes -> Mono.empty(), inbound -> onText.apply(inbound.text()));
+  }
+
+  /** A text frame (or a message of fragments) from the client, and its size as it came. */
+  public record Inbound(String text, int bytes) {}
+
+  /**
+   * Serves the socket as {@link #serve(Function)} does, but a message larger than {@code maxBytes}
+   * is not decoded: {@code onTooLarge} hears its size instead, and the socket stays open.
+   */
+  public Mono<Void> serve(
+      int maxBytes, IntFunction<Mono<Void>> onTooLarge, Function<Inbound, Mono<Void>> onText) {
     Flux<WebSocketMessage> texts =
         outbound.asFlux().doOnNext(text -> pending.decrementAndGet()).map(session::textMessage);
     Flux<WebSocketMessage> pings =
@@ -97,13 +112,29 @@ public final class SocketConnection {
             .receive()
             .doOnNext(message -> lastInbound = System.nanoTime())
             .filter(message -> message.getType() == WebSocketMessage.Type.TEXT)
-            .concatMap(message -> onText.apply(message.getPayloadAsText()))
+            .map(
+                message -> {
+                  int bytes = message.getPayload().readableByteCount();
+                  // Decoded here, while the frame's buffer is certainly still held.
+                  return bytes > maxBytes
+                      ? new Inbound("", bytes)
+                      : new Inbound(message.getPayloadAsText(), bytes);
+                })
+            .concatMap(
+                inbound ->
+                    inbound.bytes() > maxBytes
+                        ? onTooLarge.apply(inbound.bytes())
+                        : onText.apply(inbound))
             .onErrorResume(
                 failure -> {
                   if (AbortedException.isConnectionReset(failure)
                       || failure instanceof AbortedException) {
                     // The client went away without a close frame: an everyday event, not a fault.
                     log.debug("{} socket dropped by the client: {}", endpoint.path(), failure);
+                  } else if (failure instanceof TooLongFrameException) {
+                    // A message of fragments past the transport's limit: closed as Netty closes
+                    // a single frame past it.
+                    close(CloseCodes.tooBig(failure.getMessage()));
                   } else {
                     log.warn("{} socket failed: {}", endpoint.path(), failure.toString());
                     close(CloseCodes.policy("internal error"));
@@ -133,6 +164,15 @@ public final class SocketConnection {
    * @return whether the socket was admitted
    */
   public Mono<Boolean> admit(SocketUser user, Consumer<ReceivedEvent> onEvent) {
+    return admit(user, onEvent, limit -> {});
+  }
+
+  /**
+   * Admits the user as {@link #admit(SocketUser, Consumer)} does; {@code onTooMany} hears the limit
+   * of a socket refused for it, before the socket is closed, so the protocol can say why.
+   */
+  public Mono<Boolean> admit(
+      SocketUser user, Consumer<ReceivedEvent> onEvent, IntConsumer onTooMany) {
     Tenant caller = user.tenant();
     if (caller.orgId() == null) {
       close(CloseCodes.forbidden("the user belongs to no organization"));
@@ -147,6 +187,7 @@ public final class SocketConnection {
         .doOnNext(
             admitted -> {
               if (!admitted) {
+                onTooMany.accept(limit);
                 close(CloseCodes.tooMany(limit));
               }
             });
@@ -173,7 +214,7 @@ public final class SocketConnection {
 
   /** Queues a text frame; a client too slow to take its messages is disconnected. */
   public synchronized void send(String text) {
-    if (pending.incrementAndGet() > settings.outboundBuffer()) {
+    if (pending.incrementAndGet() > settings.outboundBuffer(endpoint)) {
       pending.decrementAndGet();
       close(CloseCodes.policy("too slow: outbound buffer full"));
       return;

@@ -4,8 +4,12 @@ import io.dealflow.platform.request.RequestIds;
 import io.dealflow.platform.request.TraceContext;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -13,10 +17,12 @@ import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.WebsocketServerSpec;
 import reactor.util.context.Context;
 import reactor.util.context.ContextView;
 
@@ -33,6 +39,8 @@ import reactor.util.context.ContextView;
  *   <li>an {@code Authorization: Bearer} header (server-side and mobile clients, which can send
  *       headers on the handshake) is taken off the request the same way, when the URL carries no
  *       token: the session keeps a copy of the handshake's headers for the socket's life;
+ *   <li>each endpoint's transport takes frames up to its own size ({@link SocketSettings.Frames}):
+ *       large where audio travels, Netty's 64 KiB elsewhere;
  *   <li>the socket's chain runs with the handshake's request id and trace context only, not with
  *       the request's whole Reactor context (which holds the exchange, its headers and query, and
  *       the security filters' state).
@@ -45,20 +53,32 @@ final class SocketHandshakes implements WebSocketService {
   private static final List<String> KEPT_CONTEXT =
       List.of(RequestIds.MDC_KEY, TraceContext.MDC_KEY, TraceContext.TRACE_ID_MDC_KEY);
 
-  private final WebSocketService upgrades;
+  private final Function<@Nullable SocketEndpoint, WebSocketService> upgrades;
 
-  SocketHandshakes() {
-    this(new HandshakeWebSocketService());
+  /** Each endpoint's transport takes frames up to its {@code frames} limit. */
+  SocketHandshakes(SocketSettings.Frames frames) {
+    Map<SocketEndpoint, WebSocketService> byEndpoint = new EnumMap<>(SocketEndpoint.class);
+    for (SocketEndpoint endpoint : SocketEndpoint.values()) {
+      int maxFrame = frames.transportMax(endpoint);
+      byEndpoint.put(
+          endpoint,
+          new HandshakeWebSocketService(
+              new ReactorNettyRequestUpgradeStrategy(
+                  () -> WebsocketServerSpec.builder().maxFramePayloadLength(maxFrame))));
+    }
+    WebSocketService fallback = new HandshakeWebSocketService();
+    this.upgrades =
+        endpoint -> endpoint == null ? fallback : Objects.requireNonNull(byEndpoint.get(endpoint));
   }
 
   SocketHandshakes(WebSocketService upgrades) {
-    this.upgrades = upgrades;
+    this.upgrades = endpoint -> upgrades;
   }
 
   @Override
   public Mono<Void> handleRequest(ServerWebExchange exchange, WebSocketHandler handler) {
     if (!(handler instanceof ProtocolHandler protocol)) {
-      return upgrades.handleRequest(exchange, handler);
+      return upgrades.apply(null).handleRequest(exchange, handler);
     }
     ServerHttpRequest request = exchange.getRequest();
     String raw = request.getQueryParams().getFirst(TOKEN);
@@ -86,21 +106,23 @@ final class SocketHandshakes implements WebSocketService {
                           .headers(headers -> headers.remove(HttpHeaders.AUTHORIZATION)))
               .build();
     }
-    return upgrades.handleRequest(
-        upgraded,
-        new WebSocketHandler() {
-          @Override
-          public List<String> getSubProtocols() {
-            return protocol.getSubProtocols();
-          }
+    return upgrades
+        .apply(protocol.endpoint())
+        .handleRequest(
+            upgraded,
+            new WebSocketHandler() {
+              @Override
+              public List<String> getSubProtocols() {
+                return protocol.getSubProtocols();
+              }
 
-          @Override
-          public Mono<Void> handle(WebSocketSession session) {
-            return protocol
-                .serve(session, once.getAndSet(null))
-                .contextWrite(SocketHandshakes::socketContext);
-          }
-        });
+              @Override
+              public Mono<Void> handle(WebSocketSession session) {
+                return protocol
+                    .serve(session, once.getAndSet(null))
+                    .contextWrite(SocketHandshakes::socketContext);
+              }
+            });
   }
 
   /** The token of a {@code Bearer} authorization (scheme in any case), or null. */

@@ -68,13 +68,17 @@ class SocketsConfiguration {
         CATALOGUE);
   }
 
-  /** Handshakes hand their {@code ?token=} to the socket handler and keep no copy of it. */
+  /**
+   * Handshakes hand their {@code ?token=} to the socket handler and keep no copy of it, and each
+   * endpoint's transport takes frames up to its own limit.
+   */
   @Bean
-  WebFluxConfigurer socketHandshakes() {
+  WebFluxConfigurer socketHandshakes(SocketSettings settings) {
+    SocketHandshakes handshakes = new SocketHandshakes(settings.frames());
     return new WebFluxConfigurer() {
       @Override
       public WebSocketService getWebSocketService() {
-        return new SocketHandshakes();
+        return handshakes;
       }
     };
   }

@@ -148,12 +148,84 @@ class HelloSalesSocketIT extends RunningSockets {
   }
 
   @Test
-  void voiceIsAnsweredServiceUnavailableNotSilence() {
+  void aVoiceTurnOf700KiBIsTranscribedByTrainingService() {
     try (TestSocket socket = authenticated(TestUsers.inNewOrganization("rep"))) {
+      String audio = "UklGRg" + "A".repeat(700 * 1024 - 6);
+      socket.send(voice(audio, "wav", 16000));
+
+      JsonNode transcript = socket.next();
+      assertThat(transcript.path("type").asString()).isEqualTo("voice.transcript");
+      assertThat(transcript.path("payload").path("transcript").asString())
+          .isEqualTo("heard " + audio.length() + " characters of wav at 16000");
+      assertThat(transcript.path("payload").path("confidence").asDouble()).isEqualTo(0.93);
+    }
+  }
+
+  @Test
+  void aVoiceMessageOver1MiBIsAValidationErrorAndTheSocketStaysOpen() {
+    try (TestSocket socket = authenticated(TestUsers.inNewOrganization("rep"))) {
+      socket.send(voice("A".repeat(1229 * 1024), "wav", 16000));
+
+      JsonNode refused = socket.next();
+      assertThat(errorCode(refused)).isEqualTo("VALIDATION_ERROR");
+      assertThat(refused.path("payload").path("message").asString())
+          .contains("too large")
+          .contains("1048576");
+      socket.send("{\"type\":\"ping\"}");
+      assertThat(socket.next().path("type").asString()).isEqualTo("pong");
+    }
+  }
+
+  @Test
+  void aMessageOverTheTransportLimitOf2MiBClosesTheSocketWith1009() {
+    try (TestSocket socket = authenticated(TestUsers.inNewOrganization("rep"))) {
+      socket.send(voice("A".repeat(2100 * 1024), "wav", 16000));
+
+      assertThat(socket.closed(SHORT_WAIT).code()).isEqualTo(1009);
+    }
+  }
+
+  @Test
+  void aChatMessageOf100KiBIsAnErrorNotAClose() {
+    try (TestSocket socket = authenticated(TestUsers.inNewOrganization("rep"))) {
+      socket.send(chat("x".repeat(100 * 1024)));
+
+      JsonNode refused = socket.next();
+      assertThat(errorCode(refused)).isEqualTo("VALIDATION_ERROR");
+      assertThat(refused.path("payload").path("message").asString())
+          .contains("too large")
+          .contains("65536");
+      socket.send("{\"type\":\"ping\"}");
+      assertThat(socket.next().path("type").asString()).isEqualTo("pong");
+    }
+  }
+
+  @Test
+  void trainingServiceRefusalsBecomeHelloSalesErrors() {
+    try (TestSocket socket = authenticated(TestUsers.inNewOrganization("rep"))) {
+      socket.send(voice("UklGRgAAAA==", "wav", 11025));
+      JsonNode unavailable = socket.next();
+      assertThat(errorCode(unavailable)).isEqualTo("SERVICE_UNAVAILABLE");
+
+      socket.send(voice("UklGRgAAAA==", "wav", 22050));
+      JsonNode invalid = socket.next();
+      assertThat(errorCode(invalid)).isEqualTo("VALIDATION_ERROR");
+      assertThat(invalid.path("payload").path("message").asString())
+          .isEqualTo("The audio is not valid wav");
+    }
+  }
+
+  @Test
+  void aVoicePayloadIsValidatedBeforeItIsSent() {
+    try (TestSocket socket = authenticated(TestUsers.inNewOrganization("rep"))) {
+      socket.send(voice("not base64!", "wav", 16000));
+      assertThat(socket.next().path("payload").path("message").asString()).contains("audioData");
+      socket.send(voice("UklGRgAAAA==", "ogg", 16000));
+      assertThat(socket.next().path("payload").path("message").asString()).contains("format");
+      socket.send(voice("UklGRgAAAA==", "pcm", 4000));
+      assertThat(socket.next().path("payload").path("message").asString()).contains("sampleRate");
       socket.send("{\"type\":\"voice\",\"payload\":{}}");
-      JsonNode answer = socket.next();
-      assertThat(errorCode(answer)).isEqualTo("SERVICE_UNAVAILABLE");
-      assertThat(answer.path("payload").path("message").asString()).contains("not available yet");
+      assertThat(errorCode(socket.next())).isEqualTo("VALIDATION_ERROR");
     }
   }
 
@@ -365,6 +437,16 @@ class HelloSalesSocketIT extends RunningSockets {
         + rating
         + ",\"comment\":"
         + comment
+        + "}}";
+  }
+
+  private static String voice(String audio, String format, int sampleRate) {
+    return "{\"type\":\"voice\",\"payload\":{\"audioData\":\""
+        + audio
+        + "\",\"format\":\""
+        + format
+        + "\",\"sampleRate\":"
+        + sampleRate
         + "}}";
   }
 

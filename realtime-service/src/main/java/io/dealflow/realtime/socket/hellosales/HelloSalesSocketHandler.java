@@ -12,9 +12,9 @@ import io.dealflow.realtime.socket.SocketRegistry;
 import io.dealflow.realtime.socket.SocketSettings;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -37,9 +37,11 @@ import tools.jackson.databind.node.ObjectNode;
 @Component
 class HelloSalesSocketHandler implements ProtocolHandler {
 
-  /** Turns relayed to services that do not take them over sockets yet: answered, not dropped. */
-  private static final Map<String, String> NOT_YET_RELAYED =
-      Map.of("voice", "voice turns are not available yet");
+  /** The audio formats training-service transcribes. */
+  private static final Set<String> VOICE_FORMATS = Set.of("wav", "mp3", "pcm");
+
+  static final int MIN_SAMPLE_RATE = 8000;
+  static final int MAX_SAMPLE_RATE = 48000;
 
   /** The longest chat message a rep may send, in characters. */
   static final int MAX_CHAT_LENGTH = 4000;
@@ -52,18 +54,25 @@ class HelloSalesSocketHandler implements ProtocolHandler {
   private final SocketSettings settings;
   private final IdentityProfiles profiles;
   private final PlaybookCoach coach;
+  private final TrainingTranscriber transcriber;
+  private final int maxMessage;
+  private final int maxVoice;
 
   HelloSalesSocketHandler(
       SocketAuthenticator authenticator,
       SocketRegistry registry,
       SocketSettings settings,
       IdentityProfiles profiles,
-      PlaybookCoach coach) {
+      PlaybookCoach coach,
+      TrainingTranscriber transcriber) {
     this.authenticator = authenticator;
     this.registry = registry;
     this.settings = settings;
     this.profiles = profiles;
     this.coach = coach;
+    this.transcriber = transcriber;
+    this.maxMessage = (int) settings.frames().hellosalesMessage().toBytes();
+    this.maxVoice = (int) settings.frames().hellosalesVoice().toBytes();
   }
 
   @Override
@@ -78,8 +87,11 @@ class HelloSalesSocketHandler implements ProtocolHandler {
     State state = new State();
     if (handshakeToken == null) {
       return connection
-          .serve(text -> onMessage(connection, state, text))
-          .doFinally(signal -> state.stopPipeline());
+          .serve(
+              maxVoice,
+              bytes -> tooLarge(connection, bytes),
+              inbound -> onFrame(connection, state, inbound))
+          .doFinally(signal -> state.stop());
     }
     AtomicReference<@Nullable String> pendingToken = new AtomicReference<>(handshakeToken);
     // Assembled when subscribed, taking the token: the socket's chain keeps no copy of it. Messages
@@ -95,9 +107,48 @@ class HelloSalesSocketHandler implements ProtocolHandler {
             .cache();
     return Mono.when(
             connection.serve(
-                text -> handshakeAuth.then(Mono.defer(() -> onMessage(connection, state, text)))),
+                maxVoice,
+                bytes -> tooLarge(connection, bytes),
+                inbound ->
+                    handshakeAuth.then(Mono.defer(() -> onFrame(connection, state, inbound)))),
             handshakeAuth)
-        .doFinally(signal -> state.stopPipeline());
+        .doFinally(signal -> state.stop());
+  }
+
+  /**
+   * A message past the voice limit, not even read: answered, and the socket stays open. (Past the
+   * transport's own limit, {@code frames.transport-max}, Netty closes the socket with 1009.)
+   */
+  private Mono<Void> tooLarge(SocketConnection connection, int bytes) {
+    return error(
+        connection,
+        "VALIDATION_ERROR",
+        "The message is too large ("
+            + bytes
+            + " bytes): the limit is "
+            + maxVoice
+            + " bytes for voice (about 24 s of 16 kHz 16-bit mono WAV as base64) and "
+            + maxMessage
+            + " bytes for any other message");
+  }
+
+  /** Only {@code voice} messages may be larger than {@code frames.hellosales-message}. */
+  private Mono<Void> onFrame(
+      SocketConnection connection, State state, SocketConnection.Inbound inbound) {
+    if (inbound.bytes() > maxMessage) {
+      ObjectNode message = SocketJson.readObject(inbound.text());
+      if (message == null || !"voice".equals(SocketJson.text(message, "type"))) {
+        return error(
+            connection,
+            "VALIDATION_ERROR",
+            "The message is too large ("
+                + inbound.bytes()
+                + " bytes): the limit is "
+                + maxMessage
+                + " bytes for any message but voice");
+      }
+    }
+    return onMessage(connection, state, inbound.text());
   }
 
   /** A token on the handshake: admitted as by an {@code auth} message, or refused with 4401. */
@@ -152,12 +203,8 @@ class HelloSalesSocketHandler implements ProtocolHandler {
       case "chat" -> chat(connection, state, payload);
       case "pipeline.cancel" -> cancelPipeline(connection, state);
       case "feedback" -> feedback(connection, state, payload);
-      default -> {
-        String unavailable = NOT_YET_RELAYED.get(type);
-        yield unavailable != null
-            ? error(connection, "SERVICE_UNAVAILABLE", unavailable)
-            : error(connection, "UNKNOWN_MESSAGE_TYPE", "Unknown message type: " + type);
-      }
+      case "voice" -> voice(connection, state, payload);
+      default -> error(connection, "UNKNOWN_MESSAGE_TYPE", "Unknown message type: " + type);
     };
   }
 
@@ -348,6 +395,116 @@ class HelloSalesSocketHandler implements ProtocolHandler {
       return;
     }
     error(connection, "SERVICE_UNAVAILABLE", "The playbook coach is not reachable");
+  }
+
+  /**
+   * Transcribes a voice turn through training-service. The answer comes in the background as {@code
+   * voice.transcript}, so the socket keeps taking messages while it runs; one transcription runs at
+   * a time.
+   */
+  private Mono<Void> voice(SocketConnection connection, State state, JsonNode payload) {
+    String audio = SocketJson.text(payload, "audioData");
+    if (audio == null || audio.isEmpty() || !isBase64(audio)) {
+      return error(connection, "VALIDATION_ERROR", "payload.audioData must be base64 audio");
+    }
+    String format = SocketJson.text(payload, "format");
+    if (format == null || !VOICE_FORMATS.contains(format)) {
+      return error(
+          connection, "VALIDATION_ERROR", "payload.format must be \"wav\", \"mp3\" or \"pcm\"");
+    }
+    JsonNode rate = payload.path("sampleRate");
+    if (!rate.isIntegralNumber()
+        || rate.asInt() < MIN_SAMPLE_RATE
+        || rate.asInt() > MAX_SAMPLE_RATE) {
+      return error(
+          connection,
+          "VALIDATION_ERROR",
+          "payload.sampleRate must be a whole number " + MIN_SAMPLE_RATE + "-" + MAX_SAMPLE_RATE);
+    }
+    Disposable.Swap running = Disposables.swap();
+    if (!state.transcription.compareAndSet(null, running)) {
+      return error(
+          connection,
+          "VALIDATION_ERROR",
+          "A voice turn is still being transcribed: wait for its voice.transcript");
+    }
+    running.update(
+        transcriber
+            .transcribe(Objects.requireNonNull(state.token), audio, format, rate.asInt())
+            // Free before the answer is relayed (a Mono's terminal hook runs before its value is
+            // passed on), so that the client's next turn finds no transcription running.
+            .doOnTerminate(() -> state.transcription.compareAndSet(running, null))
+            .doFinally(signal -> state.transcription.compareAndSet(running, null))
+            .subscribe(outcome -> transcribed(connection, outcome)));
+    return Mono.empty();
+  }
+
+  private static void transcribed(SocketConnection connection, ServiceAnswer outcome) {
+    if (!outcome.reachable() || outcome.status() >= 500) {
+      error(
+          connection,
+          "SERVICE_UNAVAILABLE",
+          "Speech recognition is not available: training-service is not reachable or failed");
+      return;
+    }
+    String refusal = detail(outcome.body());
+    switch (outcome.status() / 100) {
+      case 2 -> {
+        ObjectNode transcript = SocketJson.object();
+        transcript.put("transcript", String.valueOf(SocketJson.text(outcome.body(), "transcript")));
+        JsonNode confidence = outcome.body().path("confidence");
+        if (confidence.isNumber()) {
+          transcript.set("confidence", confidence);
+        } else {
+          transcript.putNull("confidence");
+        }
+        send(connection, "voice.transcript", transcript);
+      }
+      default -> {
+        switch (outcome.status()) {
+          case 401 ->
+              error(connection, "UNAUTHORIZED", "The token is no longer valid: authenticate again");
+          case 403 ->
+              error(
+                  connection,
+                  "FORBIDDEN",
+                  refusal != null ? refusal : "The voice turn may not be transcribed");
+          default ->
+              error(
+                  connection,
+                  "VALIDATION_ERROR",
+                  refusal != null ? refusal : "The audio could not be transcribed");
+        }
+      }
+    }
+  }
+
+  /** Standard base64 (padding optional), checked without decoding a megabyte of audio. */
+  static boolean isBase64(String text) {
+    int length = text.length();
+    int padding = 0;
+    while (padding < 2 && length - padding > 0 && text.charAt(length - padding - 1) == '=') {
+      padding++;
+    }
+    if ((length - padding) % 4 == 1) {
+      return false;
+    }
+    if (padding > 0 && length % 4 != 0) {
+      return false;
+    }
+    for (int i = 0; i < length - padding; i++) {
+      char c = text.charAt(i);
+      boolean alphabet =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '+'
+              || c == '/';
+      if (!alphabet) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Mono<Void> cancelPipeline(SocketConnection connection, State state) {
@@ -543,10 +700,18 @@ class HelloSalesSocketHandler implements ProtocolHandler {
     /** The coach answer running now, if any. */
     private final AtomicReference<@Nullable Answer> pipeline = new AtomicReference<>();
 
-    void stopPipeline() {
+    /** The voice turn being transcribed now, if any. */
+    private final AtomicReference<@Nullable Disposable> transcription = new AtomicReference<>();
+
+    /** The socket has closed: what runs for it stops. */
+    void stop() {
       Answer running = pipeline.getAndSet(null);
       if (running != null) {
         running.running.dispose();
+      }
+      Disposable transcribing = transcription.getAndSet(null);
+      if (transcribing != null) {
+        transcribing.dispose();
       }
     }
   }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The replay buffer against Redis: bounded by count and by age, in event order. */
@@ -112,7 +113,13 @@ class ReplayBufferIT {
         Duration.ofSeconds(70),
         Duration.ofSeconds(10),
         1024,
-        new SocketSettings.MaxPerUser(5, 10, 10),
+        64,
+        new SocketSettings.MaxPerUser(5, 10, 10, 5),
+        new SocketSettings.Frames(
+            DataSize.ofMegabytes(2),
+            DataSize.ofKilobytes(64),
+            DataSize.ofMegabytes(1),
+            DataSize.ofKilobytes(256)),
         new SocketSettings.Replay(maxEvents, MAX_AGE, overlap),
         new SocketSettings.Presence(
             Duration.ofSeconds(30), Duration.ofSeconds(90), Duration.ofSeconds(1)));
