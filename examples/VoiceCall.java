@@ -136,7 +136,7 @@ public class VoiceCall {
   }
 
   private static String field(String json, String name) {
-    Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+    Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"").matcher(json);
     if (!m.find()) {
       throw new IllegalStateException("no " + name + " in " + json);
     }

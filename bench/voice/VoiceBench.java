@@ -220,6 +220,12 @@ public class VoiceBench {
       request.header("Authorization", "Bearer " + token);
     }
     HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    for (int retry = 0; response.statusCode() == 429 && retry < 20; retry++) {
+      // Sign-ups are limited per address: wait as told, then try again.
+      long wait = response.headers().firstValueAsLong("Retry-After").orElse(10);
+      Thread.sleep(Math.max(1, wait) * 1000);
+      response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
     if (response.statusCode() / 100 != 2) {
       throw new IllegalStateException(url + " answered " + response.statusCode() + " " + response.body());
     }
@@ -227,7 +233,7 @@ public class VoiceBench {
   }
 
   static String field(String json, String name) {
-    Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(json);
+    Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+)\"").matcher(json);
     if (!m.find()) {
       throw new IllegalStateException("no " + name + " in " + json);
     }

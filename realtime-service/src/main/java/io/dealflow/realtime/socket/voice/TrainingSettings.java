@@ -23,6 +23,6 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("dealflow.realtime")
 public record TrainingSettings(
     @DefaultValue("http://localhost:8103") URI trainingUri,
-    @DefaultValue("3s") Duration trainingConnectTimeout,
+    @DefaultValue("10s") Duration trainingConnectTimeout,
     @DefaultValue("15s") Duration trainingTimeout,
     @DefaultValue("4MB") DataSize voiceRelayBuffer) {}
