@@ -86,7 +86,8 @@ public class VoiceCall {
                 .formatted(rate, channels),
             true)
         .join();
-    listener.await("ai_response"); // the prospect picks up
+    listener.await("ai_response"); // the prospect picks up: let it finish before speaking
+    Thread.sleep(listener.lastDurationMillis);
 
     int chunk = rate * channels * 2 / 10; // 100 ms
     for (int at = 0; at < pcm.length; at += chunk) {
@@ -148,6 +149,7 @@ public class VoiceCall {
     private final StringBuilder partial = new StringBuilder();
     private final LinkedBlockingQueue<String> types = new LinkedBlockingQueue<>();
     private int answers;
+    volatile long lastDurationMillis;
 
     void await(String type) throws InterruptedException {
       while (true) {
@@ -180,6 +182,9 @@ public class VoiceCall {
         case "coaching" -> System.out.println("coach:    " + field(message, "message"));
         case "ai_response" -> {
           System.out.println("prospect: " + field(message, "text"));
+          Matcher duration = Pattern.compile("\"duration\"\\s*:\\s*([0-9.]+)").matcher(message);
+          lastDurationMillis =
+              duration.find() ? (long) (Double.parseDouble(duration.group(1)) * 1000) : 0;
           try {
             File saved = new File("prospect-" + (++answers) + ".wav");
             Files.write(saved.toPath(), Base64.getDecoder().decode(field(message, "audio")));

@@ -123,14 +123,14 @@ public final class ScriptedProspect implements Prospect {
     if (question) {
       if (mind.painShared() < persona.painPoints().size() && mind.answersSinceObjection() < 2) {
         Mind answered = mind.sharedPain();
+        String painPoint = sentence(persona.painPoints().get(answered.painShared() - 1));
         String text =
-            pick(
-                    answered.painShared() - 1,
-                    "Honestly? ",
-                    "Well, ",
-                    "The other thing is, ",
-                    "Also, ")
-                + lowerFirst(sentence(persona.painPoints().get(answered.painShared() - 1)));
+            switch ((answered.painShared() - 1) % 4) {
+              case 0 -> "Honestly? " + painPoint;
+              case 1 -> "Well, " + lowerFirst(painPoint);
+              case 2 -> "The other thing is, " + lowerFirst(painPoint);
+              default -> "Also, " + lowerFirst(painPoint);
+            };
         return new Step(answered, reply(text, answered, "answer_discovery"));
       }
       if (mind.objectionsRaised() < objections.size()) {

@@ -87,7 +87,7 @@ class ScriptedProspectTest {
     ProspectReply third = call.say("What else is on your mind?");
 
     assertThat(first.intent()).isEqualTo("answer_discovery");
-    assertThat(first.text()).contains("process inefficiency");
+    assertThat(first.text()).isEqualTo("Honestly? Process inefficiency.");
     assertThat(second.text()).contains("cost reduction pressure");
     assertThat(third.intent()).isEqualTo("objection");
     assertThat(third.text()).containsIgnoringCase("happy with our current solution");
