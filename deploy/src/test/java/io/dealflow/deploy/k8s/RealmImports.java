@@ -88,7 +88,11 @@ final class RealmImports {
                 + "}; RealmImports.PLACEHOLDERS must say which"
                 + " Kubernetes secret fills it");
       }
-      result.put(name, Map.of("secret", new LinkedHashMap<>(secret)));
+      // key before name, always: Map.of iterates in an order that changes from run to run.
+      Map<String, String> ordered = new LinkedHashMap<>();
+      ordered.put("key", secret.get("key"));
+      ordered.put("name", secret.get("name"));
+      result.put(name, Map.of("secret", ordered));
     }
     return result;
   }
