@@ -1,7 +1,9 @@
 package io.dealflow.training.call;
 
 import io.dealflow.training.prospect.Roleplay;
+import io.dealflow.training.scoring.Speaker;
 import io.dealflow.training.session.GivenTip;
+import io.dealflow.training.session.SessionStatus;
 import io.dealflow.training.session.TrainingSession;
 import io.dealflow.training.session.Turn;
 import io.dealflow.training.speech.AudioSpec;
@@ -64,10 +66,10 @@ final class Call {
   }
 
   boolean paused() {
-    return session.status() == io.dealflow.training.session.SessionStatus.PAUSED;
+    return session.status() == SessionStatus.PAUSED;
   }
 
   int repTurns() {
-    return (int) turns.stream().filter(turn -> turn.speaker().id().equals("user")).count();
+    return (int) turns.stream().filter(turn -> turn.speaker() == Speaker.USER).count();
   }
 }

@@ -88,6 +88,32 @@ public record Scenario(
    */
   Scenario revise(ScenarioDraft draft, Instant now) {
     guardOwned();
+    return changed(draft, active, now);
+  }
+
+  /**
+   * No new session can start on it; sessions already played keep pointing at it.
+   *
+   * @throws ApiException 403 for a built-in scenario
+   */
+  Scenario retire(Instant now) {
+    guardOwned();
+    return changed(
+        new ScenarioDraft(
+            title,
+            description,
+            category,
+            difficulty,
+            estimatedDuration,
+            objectives,
+            coachingPoints,
+            persona,
+            flow),
+        false,
+        now);
+  }
+
+  private Scenario changed(ScenarioDraft draft, boolean nowActive, Instant now) {
     return new Scenario(
         id,
         orgId,
@@ -101,34 +127,7 @@ public record Scenario(
         draft.persona(),
         draft.flow(),
         origin,
-        active,
-        createdBy,
-        createdAt,
-        now,
-        version + 1);
-  }
-
-  /**
-   * No new session can start on it; sessions already played keep pointing at it.
-   *
-   * @throws ApiException 403 for a built-in scenario
-   */
-  Scenario retire(Instant now) {
-    guardOwned();
-    return new Scenario(
-        id,
-        orgId,
-        title,
-        description,
-        category,
-        difficulty,
-        estimatedDuration,
-        objectives,
-        coachingPoints,
-        persona,
-        flow,
-        origin,
-        false,
+        nowActive,
         createdBy,
         createdAt,
         now,

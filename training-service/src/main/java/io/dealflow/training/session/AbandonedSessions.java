@@ -1,6 +1,7 @@
 package io.dealflow.training.session;
 
 import io.dealflow.platform.error.ApiException;
+import io.dealflow.training.scoring.Speaker;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -36,7 +37,7 @@ class AbandonedSessions {
       try {
         boolean spoke =
             transcripts.turns(session.orgId(), session.id()).stream()
-                .anyMatch(turn -> turn.speaker().id().equals("user"));
+                .anyMatch(turn -> turn.speaker() == Speaker.USER);
         if (spoke) {
           sessions.complete(session);
         } else {
