@@ -1,0 +1,135 @@
+package io.dealflow.support.knowledge;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code knowledge_chunks} table: passages with their full-text vector and embedding. */
+@Repository
+class KnowledgeChunks {
+
+  /** A stored passage as the embedding index holds it. */
+  record Vector(UUID chunkId, @Nullable String category, float[] embedding) {}
+
+  /** A passage with its source, for ranking and citing. */
+  record Chunk(
+      UUID id,
+      UUID sourceId,
+      String sourceName,
+      @Nullable String url,
+      @Nullable String category,
+      String content) {}
+
+  /** A full-text match: the passage and PostgreSQL's cover-density rank. */
+  record TextMatch(UUID chunkId, double rank) {}
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+
+  KnowledgeChunks(JdbcClient jdbc, JdbcTemplate batch) {
+    this.jdbc = jdbc;
+    this.batch = batch;
+  }
+
+  void insert(UUID orgId, UUID sourceId, List<String> passages, List<float[]> embeddings) {
+    List<Object[]> rows = new ArrayList<>(passages.size());
+    for (int i = 0; i < passages.size(); i++) {
+      rows.add(
+          new Object[] {
+            UUID.randomUUID(),
+            orgId,
+            sourceId,
+            i,
+            passages.get(i),
+            SentenceEmbeddings.bytes(embeddings.get(i))
+          });
+    }
+    batch.batchUpdate(
+        """
+        INSERT INTO knowledge_chunks (id, org_id, source_id, ordinal, content, embedding)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """,
+        rows);
+  }
+
+  void deleteOf(UUID orgId, UUID sourceId) {
+    jdbc.sql("DELETE FROM knowledge_chunks WHERE org_id = :orgId AND source_id = :sourceId")
+        .param("orgId", orgId)
+        .param("sourceId", sourceId)
+        .update();
+  }
+
+  /** Every passage's embedding in the organization, streamed to {@code sink}. */
+  void vectors(UUID orgId, Consumer<Vector> sink) {
+    jdbc.sql(
+            """
+            SELECT c.id, s.category, c.embedding
+            FROM knowledge_chunks c JOIN knowledge_sources s ON s.id = c.source_id
+            WHERE c.org_id = :orgId AND s.org_id = :orgId
+            """)
+        .param("orgId", orgId)
+        .query(
+            rs -> {
+              sink.accept(
+                  new Vector(
+                      rs.getObject("id", UUID.class),
+                      rs.getString("category"),
+                      SentenceEmbeddings.vector(rs.getBytes("embedding"))));
+            });
+  }
+
+  /**
+   * The best full-text matches: any of the question's words (stemmed, stop words dropped by
+   * PostgreSQL's {@code english} configuration), ranked by cover density.
+   */
+  List<TextMatch> fullText(UUID orgId, String question, @Nullable String category, int limit) {
+    return jdbc.sql(
+            """
+            SELECT c.id, ts_rank_cd(c.search, q, 1) AS rank
+            FROM knowledge_chunks c
+                 JOIN knowledge_sources s ON s.id = c.source_id,
+                 to_tsquery('english',
+                     replace(plainto_tsquery('english', :question)::text, '&', '|')) q
+            WHERE c.org_id = :orgId AND s.org_id = :orgId AND c.search @@ q %s
+            ORDER BY rank DESC, c.id
+            LIMIT :limit
+            """
+                .formatted(category == null ? "" : "AND s.category = :category"))
+        .param("orgId", orgId)
+        .param("question", question)
+        .param("category", category)
+        .param("limit", limit)
+        .query((rs, row) -> new TextMatch(rs.getObject("id", UUID.class), rs.getDouble("rank")))
+        .list();
+  }
+
+  List<Chunk> find(UUID orgId, Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(
+            """
+            SELECT c.id, c.source_id, s.name, s.url, s.category, c.content
+            FROM knowledge_chunks c JOIN knowledge_sources s ON s.id = c.source_id
+            WHERE c.org_id = :orgId AND s.org_id = :orgId AND c.id IN (:ids)
+            """)
+        .param("orgId", orgId)
+        .param("ids", new ArrayList<>(ids))
+        .query(
+            (rs, row) ->
+                new Chunk(
+                    rs.getObject("id", UUID.class),
+                    rs.getObject("source_id", UUID.class),
+                    rs.getString("name"),
+                    rs.getString("url"),
+                    rs.getString("category"),
+                    rs.getString("content")))
+        .list();
+  }
+}
