@@ -5,6 +5,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ public class SentenceEmbeddings {
   private final EmbeddingModel model;
 
   public SentenceEmbeddings() {
+    offlineNativeCache();
     long started = System.nanoTime();
     this.model = new AllMiniLmL6V2QuantizedEmbeddingModel();
     model.embed("warm up");
@@ -46,6 +48,21 @@ public class SentenceEmbeddings {
     return model.embedAll(texts.stream().map(TextSegment::from).toList()).content().stream()
         .map(embedding -> unit(embedding.vector()))
         .toList();
+  }
+
+  /**
+   * The tokenizer's native library ships inside its jar and is unpacked to a cache folder, by
+   * default under the user's home, which a container may not let us write: unless an operator names
+   * one ({@code DJL_CACHE_DIR}), it goes under {@code java.io.tmpdir}, and the library never looks
+   * for a download.
+   */
+  private static void offlineNativeCache() {
+    if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+      System.setProperty(
+          "DJL_CACHE_DIR",
+          Path.of(System.getProperty("java.io.tmpdir"), "dealflow-djl").toString());
+    }
+    System.setProperty("ai.djl.offline", "true");
   }
 
   /** The cosine similarity of two unit vectors. */
