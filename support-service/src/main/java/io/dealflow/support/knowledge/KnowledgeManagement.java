@@ -13,18 +13,25 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes and reads an organization's knowledge sources. A source is cut into passages and each
- * passage embedded before the transaction that stores them opens; the source, its passages and the
- * organization's knowledge revision change together, so search sees all of a change or none.
+ * Writes and reads an organization's knowledge sources. A source of at most {@value #INDEX_AT_ONCE}
+ * passages is cut and embedded before the transaction that stores it opens, so it is searchable
+ * when the call returns ({@code ready}); a larger one is stored as {@code indexing} and indexed in
+ * the background ({@link KnowledgeIndexer}), its earlier passages (on a revision) staying
+ * searchable until the new ones replace them. A source, its passages and the organization's
+ * knowledge revision change together, so search sees all of a change or none.
  */
 @Service
 public class KnowledgeManagement {
+
+  /** The most passages a source may have to be indexed within the request. */
+  static final int INDEX_AT_ONCE = 50;
 
   private static final Logger log = LoggerFactory.getLogger(KnowledgeManagement.class);
 
   private final KnowledgeSources sources;
   private final KnowledgeChunks chunks;
   private final SentenceEmbeddings embeddings;
+  private final KnowledgeIndexer indexer;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
@@ -32,18 +39,22 @@ public class KnowledgeManagement {
       KnowledgeSources sources,
       KnowledgeChunks chunks,
       SentenceEmbeddings embeddings,
+      KnowledgeIndexer indexer,
       TransactionTemplate transaction,
       Clock clock) {
     this.sources = sources;
     this.chunks = chunks;
     this.embeddings = embeddings;
+    this.indexer = indexer;
     this.transaction = transaction;
     this.clock = clock;
   }
 
   public KnowledgeSource add(UUID orgId, UUID userId, SourceDraft draft) {
-    Indexed indexed = index(draft);
-    Instant now = clock.instant();
+    List<String> passages = passages(draft.content());
+    boolean now = passages.size() <= INDEX_AT_ONCE;
+    List<float[]> vectors = now ? embed(draft.name(), passages) : List.of();
+    Instant at = clock.instant();
     KnowledgeSource source =
         new KnowledgeSource(
             UUID.randomUUID(),
@@ -55,34 +66,44 @@ public class KnowledgeManagement {
             draft.metadata(),
             draft.content(),
             draft.file(),
-            indexed.passages().size(),
+            passages.size(),
+            now ? KnowledgeSource.READY : KnowledgeSource.INDEXING,
+            null,
             userId,
-            now,
-            now);
+            at,
+            at);
     transaction.executeWithoutResult(
         status -> {
           sources.insert(source);
-          chunks.insert(orgId, source.id(), indexed.passages(), indexed.vectors());
-          sources.bumpRevision(orgId);
+          if (now) {
+            chunks.insert(orgId, source.id(), passages, vectors);
+            sources.bumpRevision(orgId);
+          }
         });
     log.info(
-        "Knowledge source {} added to organization {}: {} passages, {} characters",
+        "Knowledge source {} added to organization {}: {} passages, {} characters, {}",
         source.id(),
         orgId,
         source.chunkCount(),
-        source.content().length());
+        source.content().length(),
+        source.status());
+    if (!now) {
+      indexer.wake();
+    }
     return source;
   }
 
   /** Replaces a source's name, type, text and metadata; its file, if any, stays as uploaded. */
   public KnowledgeSource revise(UUID orgId, UUID sourceId, SourceDraft draft) {
     find(orgId, sourceId);
-    Indexed indexed = index(draft);
+    List<String> passages = passages(draft.content());
+    boolean now = passages.size() <= INDEX_AT_ONCE;
+    List<float[]> vectors = now ? embed(draft.name(), passages) : List.of();
     KnowledgeSource revised =
         transaction.execute(
             status -> {
               KnowledgeSource current =
-                  sources.findForUpdate(orgId, sourceId).orElseThrow(() -> notFound());
+                  sources.findForUpdate(orgId, sourceId).orElseThrow(KnowledgeManagement::notFound);
               UploadedFile file = current.file();
               KnowledgeSource next =
                   new KnowledgeSource(
@@ -95,17 +116,24 @@ public class KnowledgeManagement {
                       draft.metadata(),
                       draft.content(),
                       file,
-                      indexed.passages().size(),
+                      passages.size(),
+                      now ? KnowledgeSource.READY : KnowledgeSource.INDEXING,
+                      null,
                       current.createdBy(),
                       current.createdAt(),
                       clock.instant());
               sources.update(next);
-              chunks.deleteOf(orgId, sourceId);
-              chunks.insert(orgId, sourceId, indexed.passages(), indexed.vectors());
+              if (now) {
+                chunks.deleteOf(orgId, sourceId);
+                chunks.insert(orgId, sourceId, passages, vectors);
+              }
               sources.bumpRevision(orgId);
               return next;
             });
     log.info("Knowledge source {} of organization {} revised", sourceId, orgId);
+    if (!now) {
+      indexer.wake();
+    }
     return revised;
   }
 
@@ -138,19 +166,20 @@ public class KnowledgeManagement {
     return sources.count(orgId, category, search);
   }
 
-  private Indexed index(SourceDraft draft) {
-    List<String> passages = Chunker.chunks(draft.content());
+  private static List<String> passages(String content) {
+    List<String> passages = Chunker.chunks(content);
     if (passages.isEmpty()) {
       throw ApiException.invalid("content", "blank", "must contain text");
     }
-    List<float[]> vectors =
-        embeddings.embedAll(passages.stream().map(p -> draft.name() + ". " + p).toList());
-    return new Indexed(passages, vectors);
+    return passages;
+  }
+
+  /** Each passage embedded with its source's name before it, which tells what it is about. */
+  List<float[]> embed(String name, List<String> passages) {
+    return embeddings.embedAll(passages.stream().map(p -> name + ". " + p).toList());
   }
 
   private static ApiException notFound() {
     return ApiException.notFound("Knowledge source");
   }
-
-  private record Indexed(List<String> passages, List<float[]> vectors) {}
 }

@@ -16,6 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param metadata the client's metadata as given
  * @param file the uploaded file it was read from, if it was
  * @param chunkCount how many passages it was cut into
+ * @param status {@code ready} once its passages are searchable; {@code indexing} while a large
+ *     source is cut and embedded in the background; {@code failed} when that failed
+ * @param failure why indexing failed, when it did
  */
 public record KnowledgeSource(
     UUID id,
@@ -28,6 +31,8 @@ public record KnowledgeSource(
     String content,
     @Nullable UploadedFile file,
     int chunkCount,
+    String status,
+    @Nullable String failure,
     UUID createdBy,
     Instant createdAt,
     Instant updatedAt) {
@@ -35,6 +40,10 @@ public record KnowledgeSource(
   public KnowledgeSource {
     metadata = Map.copyOf(metadata);
   }
+
+  public static final String READY = "ready";
+  public static final String INDEXING = "indexing";
+  public static final String FAILED = "failed";
 
   /** The file a source was read from: its name as uploaded, its detected type and its size. */
   public record UploadedFile(String name, String mediaType, long sizeBytes) {}

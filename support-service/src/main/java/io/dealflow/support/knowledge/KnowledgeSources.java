@@ -5,6 +5,7 @@ import io.dealflow.support.text.SearchPattern;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ class KnowledgeSources {
   private static final String COLUMNS =
       """
       id, org_id, name, type, category, url, metadata, content, file_name, media_type, size_bytes,
-      chunk_count, created_by, created_at, updated_at
+      chunk_count, status, failure, created_by, created_at, updated_at
       """;
 
   private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
@@ -44,8 +45,8 @@ class KnowledgeSources {
             """
             INSERT INTO knowledge_sources (%s)
             VALUES (:id, :orgId, :name, :type, :category, :url, CAST(:metadata AS jsonb), :content,
-                    :fileName, :mediaType, :sizeBytes, :chunkCount, :createdBy, :createdAt,
-                    :updatedAt)
+                    :fileName, :mediaType, :sizeBytes, :chunkCount, :status, :failure,
+                    :createdBy, :createdAt, :updatedAt)
             """
                 .formatted(COLUMNS))
         .param("id", source.id())
@@ -60,6 +61,8 @@ class KnowledgeSources {
         .param("mediaType", file == null ? null : file.mediaType())
         .param("sizeBytes", file == null ? null : file.sizeBytes())
         .param("chunkCount", source.chunkCount())
+        .param("status", source.status())
+        .param("failure", source.failure())
         .param("createdBy", source.createdBy())
         .param("createdAt", Timestamp.from(source.createdAt()))
         .param("updatedAt", Timestamp.from(source.updatedAt()))
@@ -72,7 +75,8 @@ class KnowledgeSources {
             UPDATE knowledge_sources
             SET name = :name, type = :type, category = :category, url = :url,
                 metadata = CAST(:metadata AS jsonb), content = :content,
-                chunk_count = :chunkCount, updated_at = :updatedAt
+                chunk_count = :chunkCount, status = :status, failure = :failure,
+                claimed_until = NULL, updated_at = :updatedAt
             WHERE org_id = :orgId AND id = :id
             """)
         .param("id", source.id())
@@ -84,7 +88,56 @@ class KnowledgeSources {
         .param("metadata", json.writeValueAsString(source.metadata()))
         .param("content", source.content())
         .param("chunkCount", source.chunkCount())
+        .param("status", source.status())
+        .param("failure", source.failure())
         .param("updatedAt", Timestamp.from(source.updatedAt()))
+        .update();
+  }
+
+  /**
+   * Claims the oldest source waiting to be indexed whose claim (if any) has expired, until {@code
+   * until}; across organizations, so one worker serves them all.
+   *
+   * @return the claimed source's organization and id
+   */
+  Optional<Claim> claimIndexing(Instant now, Instant until) {
+    return jdbc.sql(
+            """
+            UPDATE knowledge_sources SET claimed_until = :until
+            WHERE id = (SELECT id FROM knowledge_sources
+                        WHERE status = 'indexing'
+                          AND (claimed_until IS NULL OR claimed_until < :now)
+                        ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+            RETURNING org_id, id, updated_at
+            """)
+        .param("now", Timestamp.from(now))
+        .param("until", Timestamp.from(until))
+        .query(
+            (rs, row) ->
+                new Claim(
+                    rs.getObject("org_id", UUID.class),
+                    rs.getObject("id", UUID.class),
+                    rs.getTimestamp("updated_at").toInstant()))
+        .optional();
+  }
+
+  /** A source claimed for indexing, as it was when claimed. */
+  record Claim(UUID orgId, UUID sourceId, Instant version) {}
+
+  /** Records the end of indexing: ready with its passages counted, or failed with the reason. */
+  void indexed(UUID orgId, UUID id, String status, int chunkCount, @Nullable String failure) {
+    jdbc.sql(
+            """
+            UPDATE knowledge_sources
+            SET status = :status, chunk_count = :chunkCount, failure = :failure,
+                claimed_until = NULL
+            WHERE org_id = :orgId AND id = :id
+            """)
+        .param("orgId", orgId)
+        .param("id", id)
+        .param("status", status)
+        .param("chunkCount", chunkCount)
+        .param("failure", failure)
         .update();
   }
 
@@ -197,6 +250,8 @@ class KnowledgeSources {
             ? null
             : new UploadedFile(fileName, rs.getString("media_type"), rs.getLong("size_bytes")),
         rs.getInt("chunk_count"),
+        rs.getString("status"),
+        rs.getString("failure"),
         rs.getObject("created_by", UUID.class),
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant());

@@ -15,12 +15,11 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.core.JacksonException;
@@ -47,14 +46,14 @@ class FileController {
   }
 
   @PostMapping(path = "/upload", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @ResponseStatus(HttpStatus.CREATED)
   @Operation(
       summary = "Upload a document into the knowledge base (staff)",
       description =
           "Multipart: `file` (PDF, DOCX, HTML, Markdown or text, at most 25 MB; the type is read"
               + " from the bytes, others 415), `category`, `metadata` (a JSON object; `name` and"
-              + " `url` are used). 201 with the knowledge source; searchable when it returns.")
-  SourceBody upload(
+              + " `url` are used). 201 with the knowledge source, searchable, or 202 with"
+              + " `status` `indexing` for a document of more than 50 passages.")
+  ResponseEntity<SourceBody> upload(
       Tenant caller,
       @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
       @RequestParam(required = false) @Nullable String category,
@@ -92,7 +91,7 @@ class FileController {
             KnowledgeController.text(meta, "url", 2000),
             KnowledgeController.withoutNulls(meta),
             new UploadedFile(fileName, document.mediaType(), file.getSize()));
-    return SourceBody.of(knowledge.add(orgId, caller.userId(), draft), false);
+    return KnowledgeController.created(knowledge.add(orgId, caller.userId(), draft));
   }
 
   private Map<String, Object> metadata(@Nullable String metadata) {

@@ -5,6 +5,7 @@ import io.dealflow.platform.security.Tenant;
 import io.dealflow.support.access.Access;
 import io.dealflow.support.knowledge.KnowledgeManagement;
 import io.dealflow.support.knowledge.KnowledgeSearch;
+import io.dealflow.support.knowledge.KnowledgeSource;
 import io.dealflow.support.knowledge.Passage;
 import io.dealflow.support.knowledge.SearchMode;
 import io.dealflow.support.knowledge.SourceDraft;
@@ -128,16 +129,26 @@ class KnowledgeController {
   }
 
   @PostMapping("/sources")
-  @ResponseStatus(HttpStatus.CREATED)
   @Operation(
       summary = "Add a knowledge source (staff)",
       description =
           "`name`, `type` (document, faq, policy, article, webpage), `content`, `metadata`"
               + " (`category` and `url` are used by search and citations). Cut into passages and"
-              + " embedded before the answer: searchable when it returns.")
-  SourceBody add(Tenant caller, @Valid @RequestBody SourceRequest request) {
+              + " embedded: up to 50 passages before the answer (201, `status` `ready`:"
+              + " searchable); a larger source in the background (202, `status` `indexing` until"
+              + " `GET /sources/{id}` says `ready`).")
+  ResponseEntity<SourceBody> add(Tenant caller, @Valid @RequestBody SourceRequest request) {
     UUID orgId = Access.staffOrganization(caller, "add knowledge sources");
-    return SourceBody.of(knowledge.add(orgId, caller.userId(), request.draft()), false);
+    return created(knowledge.add(orgId, caller.userId(), request.draft()));
+  }
+
+  /** 201 for a source that is searchable now, 202 for one that is being indexed. */
+  static ResponseEntity<SourceBody> created(KnowledgeSource source) {
+    return ResponseEntity.status(
+            source.status().equals(KnowledgeSource.READY)
+                ? HttpStatus.CREATED
+                : HttpStatus.ACCEPTED)
+        .body(SourceBody.of(source, false));
   }
 
   @GetMapping("/sources/{sourceId}")

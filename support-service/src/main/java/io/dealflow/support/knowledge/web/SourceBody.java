@@ -10,7 +10,10 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
-/** A knowledge source on the wire; the text itself only when one source is asked for. */
+/**
+ * A knowledge source on the wire; the text itself only when one source is asked for. {@code status}
+ * {@code indexing} means its passages are not searchable yet.
+ */
 @Schema(name = "KnowledgeSource")
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record SourceBody(
@@ -24,6 +27,8 @@ record SourceBody(
     @Nullable String content,
     int contentLength,
     int chunkCount,
+    String status,
+    @Nullable String failure,
     @Nullable String fileName,
     @Nullable String mediaType,
     @Nullable Long size,
@@ -44,6 +49,8 @@ record SourceBody(
         withContent ? source.content() : null,
         source.content().length(),
         source.chunkCount(),
+        source.status(),
+        source.failure(),
         file == null ? null : file.name(),
         file == null ? null : file.mediaType(),
         file == null ? null : file.sizeBytes(),
