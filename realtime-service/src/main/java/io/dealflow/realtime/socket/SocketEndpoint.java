@@ -10,7 +10,9 @@ public enum SocketEndpoint {
   EVENTS("/ws/events"),
   CABLE("/cable"),
   /** The Voice Sales Trainer's call, one path per training session. */
-  VOICE("/ws/voice/{session_id}");
+  VOICE("/ws/voice/{session_id}"),
+  /** HeliosCS live chat, one path per support chat session. */
+  CHAT("/ws/chat/{session_id}");
 
   private final String path;
   private final PathPattern pattern;
@@ -20,7 +22,10 @@ public enum SocketEndpoint {
     this.pattern = PathPatternParser.defaultInstance.parse(path);
   }
 
-  /** The handshake path, a pattern for {@link #VOICE} (and the metrics' {@code endpoint} tag). */
+  /**
+   * The handshake path, a pattern for {@link #VOICE} and {@link #CHAT} (and the metrics' {@code
+   * endpoint} tag).
+   */
   public String path() {
     return path;
   }

@@ -44,13 +44,15 @@ public record SocketSettings(
 
   /**
    * The HelloSales seed allows 5 sockets per user, the Spotlight seed 10, the Trainer seed 5
-   * WebSocket connections.
+   * WebSocket connections. HeliosCS names no limit; a support agent holds one chat socket per
+   * customer session it serves at once, so the default is 10.
    */
   public record MaxPerUser(
       @DefaultValue("5") @Min(1) int hellosales,
       @DefaultValue("10") @Min(1) int events,
       @DefaultValue("10") @Min(1) int cable,
-      @DefaultValue("5") @Min(1) int voice) {
+      @DefaultValue("5") @Min(1) int voice,
+      @DefaultValue("10") @Min(1) int chat) {
 
     public int of(SocketEndpoint endpoint) {
       return switch (endpoint) {
@@ -58,6 +60,7 @@ public record SocketSettings(
         case EVENTS -> events;
         case CABLE -> cable;
         case VOICE -> voice;
+        case CHAT -> chat;
       };
     }
   }
@@ -66,9 +69,9 @@ public record SocketSettings(
    * Message sizes. {@code /ws} and {@code /ws/voice/*} carry base64 audio: their transport takes
    * frames (and fragmented messages) up to {@code transportMax} and the protocols check each
    * message against its own limit, answering an error and keeping the socket open. A message past
-   * {@code transportMax} is refused by Netty, which closes the socket with 1009. {@code /ws/events}
-   * and {@code /cable} keep Netty's 64 KiB transport limit (1009 past it): their clients send small
-   * commands only.
+   * {@code transportMax} is refused by Netty, which closes the socket with 1009. {@code
+   * /ws/events}, {@code /cable} and {@code /ws/chat/*} keep Netty's 64 KiB transport limit (1009
+   * past it): their clients send small commands and chat lines only.
    *
    * @param transportMax the largest message the transport of {@code /ws} and {@code /ws/voice/*}
    *     takes in, and the largest frame taken from training-service for a voice call
@@ -76,12 +79,15 @@ public record SocketSettings(
    * @param hellosalesVoice a {@code /ws} {@code voice} message (1 MiB: about 24 s of 16 kHz 16-bit
    *     mono WAV as base64)
    * @param voiceMessage a client message on {@code /ws/voice/*} (an audio chunk)
+   * @param chatMessage a client message on {@code /ws/chat/*}: room for a chat line of 4000
+   *     characters however it is encoded, within the 64 KiB transport
    */
   public record Frames(
       @DefaultValue("2MB") DataSize transportMax,
       @DefaultValue("64KB") DataSize hellosalesMessage,
       @DefaultValue("1MB") DataSize hellosalesVoice,
-      @DefaultValue("256KB") DataSize voiceMessage) {
+      @DefaultValue("256KB") DataSize voiceMessage,
+      @DefaultValue("32KB") DataSize chatMessage) {
 
     /** Netty's own limit, kept where no audio travels. */
     public static final int SMALL_TRANSPORT = 65_536;
@@ -96,13 +102,21 @@ public record SocketSettings(
                 + largest
                 + "B) and fit an int");
       }
+      if (chatMessage.toBytes() > SMALL_TRANSPORT) {
+        throw new IllegalArgumentException(
+            "dealflow.realtime.sockets.frames.chat-message ("
+                + chatMessage
+                + ") must fit the chat socket's transport ("
+                + SMALL_TRANSPORT
+                + "B)");
+      }
     }
 
     /** The largest frame the endpoint's transport takes in. */
     public int transportMax(SocketEndpoint endpoint) {
       return switch (endpoint) {
         case HELLOSALES, VOICE -> (int) transportMax.toBytes();
-        case EVENTS, CABLE -> SMALL_TRANSPORT;
+        case EVENTS, CABLE, CHAT -> SMALL_TRANSPORT;
       };
     }
   }

@@ -7,6 +7,7 @@ import io.dealflow.platform.events.EventSubscription;
 import io.dealflow.platform.tracing.TraceSpan;
 import io.dealflow.platform.tracing.Traces;
 import io.dealflow.playbook.events.PlaybookEvents;
+import io.dealflow.support.events.SupportEvents;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.tracing.Span;
 import java.util.List;
@@ -28,10 +29,11 @@ import org.springframework.web.reactive.socket.server.WebSocketService;
 class SocketsConfiguration {
 
   /**
-   * Every event type of the catalogue (docs/asyncapi.yaml) reaches the sockets of its organization.
+   * Every event type of the catalogue (docs/asyncapi.yaml) reaches the sockets of its organization;
+   * each protocol picks what it shows ({@code /ws/chat/*}: its session's support events).
    */
   static final List<String> CATALOGUE =
-      Stream.of(CrmEvents.ALL, IdentityEvents.ALL, PlaybookEvents.ALL)
+      Stream.of(CrmEvents.ALL, IdentityEvents.ALL, PlaybookEvents.ALL, SupportEvents.ALL)
           .flatMap(List::stream)
           .map(EventType::topic)
           .distinct()

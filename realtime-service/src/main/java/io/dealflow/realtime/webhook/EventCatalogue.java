@@ -5,6 +5,7 @@ import io.dealflow.identity.events.IdentityEvents;
 import io.dealflow.platform.event.EventType;
 import io.dealflow.playbook.events.PlaybookEvents;
 import io.dealflow.realtime.events.RealtimeEvents;
+import io.dealflow.support.events.SupportEvents;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
@@ -16,7 +17,12 @@ import java.util.stream.Stream;
 final class EventCatalogue {
 
   static final List<EventType<?>> TYPES =
-      Stream.of(CrmEvents.ALL, IdentityEvents.ALL, PlaybookEvents.ALL, RealtimeEvents.ALL)
+      Stream.of(
+              CrmEvents.ALL,
+              IdentityEvents.ALL,
+              PlaybookEvents.ALL,
+              SupportEvents.ALL,
+              RealtimeEvents.ALL)
           .flatMap(List::stream)
           .toList();
 

@@ -38,6 +38,60 @@ final class Events {
         "/dealflow/playbook-service", "rep.assigned", orgId, assignmentId.toString(), assignment);
   }
 
+  /**
+   * A {@code support.message.created} of support-service for {@code orgId}, keyed by its session;
+   * answers the message's id. A {@code bot} message cites one passage.
+   */
+  static UUID supportMessageCreated(
+      UUID orgId, UUID sessionId, String messageType, String content, UUID senderId) {
+    UUID messageId = UUID.randomUUID();
+    ObjectNode message = data();
+    message.put("message_id", messageId.toString());
+    message.put("session_id", sessionId.toString());
+    message.put("customer_id", "customer-" + sessionId);
+    message.put("message_type", messageType);
+    message.put("content", content);
+    message.put("status", "sent");
+    if (senderId == null) {
+      message.putNull("sender_id");
+    } else {
+      message.put("sender_id", senderId.toString());
+    }
+    var citations = message.putArray("citations");
+    if ("bot".equals(messageType)) {
+      citations
+          .addObject()
+          .put("source", "trading_policy_v2.1")
+          .put("title", "Trading Hours and Market Schedule")
+          .put("url", "/policies/trading-hours")
+          .put("excerpt", "Standard market hours are 9:30 AM to 4:00 PM ET...")
+          .put("confidence", 0.95);
+    }
+    message.put("timestamp", Instant.now().toString());
+    publish(
+        "/dealflow/support-service",
+        "support.message.created",
+        orgId,
+        sessionId.toString(),
+        message);
+    return messageId;
+  }
+
+  /** A {@code support.escalated} of support-service for {@code orgId}; answers the ticket's id. */
+  static UUID supportEscalated(UUID orgId, UUID sessionId, String reason) {
+    UUID ticketId = UUID.randomUUID();
+    ObjectNode escalated = data();
+    escalated.put("session_id", sessionId.toString());
+    escalated.put("customer_id", "customer-" + sessionId);
+    escalated.put("ticket_id", ticketId.toString());
+    escalated.put("reason", reason);
+    escalated.putNull("message_id");
+    escalated.put("escalated_at", Instant.now().toString());
+    publish(
+        "/dealflow/support-service", "support.escalated", orgId, sessionId.toString(), escalated);
+    return ticketId;
+  }
+
   private static UUID publish(
       String source, String type, UUID orgId, String subject, ObjectNode data) {
     UUID id = UUID.randomUUID();

@@ -11,11 +11,11 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * realtime-service with the socket limits the tests reach (5 per user everywhere), pings every
  * second with a 4-second idle timeout (so every socket test also proves that answered pings keep a
- * quiet socket open), and stand-ins for identity-service's profile endpoint and playbook-service's
- * coach and training-service's voice endpoints (none of these services is part of this module's
- * tests). Before the first test, waits until this instance's event consumer is assigned its
- * partitions: it starts at the newest event, so events published earlier would never reach a
- * socket.
+ * quiet socket open), and stand-ins for identity-service's profile endpoint, playbook-service's
+ * coach, training-service's voice endpoints and support-service's chat endpoints (none of these
+ * services is part of this module's tests). Before the first test, waits until this instance's
+ * event consumer is assigned its partitions: it starts at the newest event, so events published
+ * earlier would never reach a socket.
  */
 @TestPropertySource(
     properties = {
@@ -23,6 +23,8 @@ import org.springframework.test.context.TestPropertySource;
       "dealflow.realtime.sockets.max-per-user.cable=5",
       "dealflow.realtime.sockets.max-per-user.hellosales=5",
       "dealflow.realtime.sockets.max-per-user.voice=5",
+      "dealflow.realtime.sockets.max-per-user.chat=5",
+      "dealflow.realtime.support-timeout=1s",
       "dealflow.realtime.training-connect-timeout=1s",
       "dealflow.realtime.identity-timeout=1s",
       "dealflow.realtime.sockets.ping-interval=1s",
@@ -40,6 +42,7 @@ abstract class RunningSockets extends RunningRealtimeService {
     registry.add("dealflow.realtime.identity-uri", FakeIdentity::start);
     registry.add("dealflow.realtime.playbook-uri", FakePlaybook::start);
     registry.add("dealflow.realtime.training-uri", FakeTraining::start);
+    registry.add("dealflow.realtime.support-uri", FakeSupport::start);
   }
 
   protected void awaitEventsFlowing() {

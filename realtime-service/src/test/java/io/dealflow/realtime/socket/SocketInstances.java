@@ -15,8 +15,8 @@ import org.springframework.http.client.ReactorResourceFactory;
 
 /**
  * realtime-service instances started side by side by a test, sharing one fresh database, Kafka and
- * Redis, with a per-user limit of 5 on every endpoint and socket presence renewed every 500 ms and
- * counting for 2 s without a renewal.
+ * Redis, with a per-user limit of 5 on every endpoint, socket presence renewed every 500 ms and
+ * counting for 2 s without a renewal, and the stand-in for support-service's chat endpoints.
  */
 final class SocketInstances {
 
@@ -41,6 +41,8 @@ final class SocketInstances {
     settings.put("dealflow.realtime.sockets.max-per-user.events", 5);
     settings.put("dealflow.realtime.sockets.max-per-user.cable", 5);
     settings.put("dealflow.realtime.sockets.max-per-user.hellosales", 5);
+    settings.put("dealflow.realtime.sockets.max-per-user.chat", 5);
+    settings.put("dealflow.realtime.support-uri", FakeSupport.start());
     settings.put("dealflow.realtime.sockets.presence.refresh-interval", "500ms");
     settings.put("dealflow.realtime.sockets.presence.ttl", PRESENCE_TTL.toMillis() + "ms");
   }

@@ -25,6 +25,8 @@ class EventCatalogueTest {
     assertThat(EventCatalogue.isValidFilter("org.member.added")).isTrue();
     assertThat(EventCatalogue.isValidFilter("rep.assigned")).isTrue();
     assertThat(EventCatalogue.isValidFilter("practice.*")).isTrue();
+    assertThat(EventCatalogue.isValidFilter("support.*")).isTrue();
+    assertThat(EventCatalogue.isValidFilter("ticket.created")).isTrue();
     assertThat(EventCatalogue.isValidFilter("deal.*")).isTrue();
     assertThat(EventCatalogue.isValidFilter("*")).isTrue();
     assertThat(EventCatalogue.isValidFilter("deal.exploded")).isFalse();
@@ -42,6 +44,9 @@ class EventCatalogueTest {
             "strategy.approved",
             "rep.assigned",
             "practice.session.started",
+            "support.message.created",
+            "support.escalated",
+            "ticket.created",
             "lead.score.changed",
             "conversation.status.changed");
   }

@@ -1,10 +1,13 @@
 package io.dealflow.realtime.socket.cable;
 
+import io.dealflow.platform.event.EventType;
 import io.dealflow.platform.events.ReceivedEvent;
 import io.dealflow.realtime.socket.SocketJson;
+import io.dealflow.support.events.SupportEvents;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -84,7 +87,7 @@ enum CableChannel {
   NOTIFICATION("NotificationChannel", null) {
     @Override
     @Nullable ObjectNode render(ReceivedEvent event) {
-      if (HANDLED_ELSEWHERE.contains(event.type())) {
+      if (HANDLED_ELSEWHERE.contains(event.type()) || NOT_SPOTLIGHTS.contains(event.type())) {
         return null;
       }
       ObjectNode message = SocketJson.object();
@@ -108,6 +111,13 @@ enum CableChannel {
           "lead.status.changed",
           "lead.score.changed",
           "lead.qualified");
+
+  /**
+   * Support chat events are HeliosCS's: they reach {@code /ws/chat/*} and {@code /ws/events}, not
+   * Spotlight's notifications.
+   */
+  private static final Set<String> NOT_SPOTLIGHTS =
+      SupportEvents.ALL.stream().map(EventType::name).collect(Collectors.toUnmodifiableSet());
 
   private final String wireName;
   private final @Nullable String filterField;

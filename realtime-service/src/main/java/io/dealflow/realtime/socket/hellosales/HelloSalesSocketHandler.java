@@ -3,6 +3,7 @@ package io.dealflow.realtime.socket.hellosales;
 import io.dealflow.platform.security.Tenant;
 import io.dealflow.realtime.socket.CloseCodes;
 import io.dealflow.realtime.socket.ProtocolHandler;
+import io.dealflow.realtime.socket.ServiceAnswer;
 import io.dealflow.realtime.socket.SocketAuthenticator;
 import io.dealflow.realtime.socket.SocketAuthenticator.SocketUser;
 import io.dealflow.realtime.socket.SocketConnection;

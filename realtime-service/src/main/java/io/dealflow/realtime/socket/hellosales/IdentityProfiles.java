@@ -1,5 +1,6 @@
 package io.dealflow.realtime.socket.hellosales;
 
+import io.dealflow.realtime.socket.ServiceAnswer;
 import io.dealflow.realtime.socket.SocketJson;
 import io.netty.channel.ChannelOption;
 import org.slf4j.Logger;

@@ -114,12 +114,13 @@ class ReplayBufferIT {
         Duration.ofSeconds(10),
         1024,
         64,
-        new SocketSettings.MaxPerUser(5, 10, 10, 5),
+        new SocketSettings.MaxPerUser(5, 10, 10, 5, 10),
         new SocketSettings.Frames(
             DataSize.ofMegabytes(2),
             DataSize.ofKilobytes(64),
             DataSize.ofMegabytes(1),
-            DataSize.ofKilobytes(256)),
+            DataSize.ofKilobytes(256),
+            DataSize.ofKilobytes(32)),
         new SocketSettings.Replay(maxEvents, MAX_AGE, overlap),
         new SocketSettings.Presence(
             Duration.ofSeconds(30), Duration.ofSeconds(90), Duration.ofSeconds(1)));

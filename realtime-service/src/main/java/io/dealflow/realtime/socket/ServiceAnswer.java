@@ -1,6 +1,5 @@
-package io.dealflow.realtime.socket.hellosales;
+package io.dealflow.realtime.socket;
 
-import io.dealflow.realtime.socket.SocketJson;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -9,15 +8,16 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What another service answered a socket's request: its status and JSON body (an empty object when
- * it sent none or no JSON), or status 0 when it could not be reached in time.
+ * it sent none or no JSON), or status 0 when it could not be reached in time. The protocols that
+ * relay a client's request to the service that owns it read its answer through this.
  */
-record ServiceAnswer(int status, JsonNode body) {
+public record ServiceAnswer(int status, JsonNode body) {
 
-  static ServiceAnswer unreachable() {
+  public static ServiceAnswer unreachable() {
     return new ServiceAnswer(0, SocketJson.object());
   }
 
-  boolean reachable() {
+  public boolean reachable() {
     return status > 0;
   }
 
@@ -25,7 +25,7 @@ record ServiceAnswer(int status, JsonNode body) {
    * Sends the request and reads the answer whatever its status; {@code onUnreachable} hears why
    * there was none.
    */
-  static Mono<ServiceAnswer> of(
+  public static Mono<ServiceAnswer> of(
       WebClient.RequestHeadersSpec<?> request,
       Duration timeout,
       Consumer<Throwable> onUnreachable) {
