@@ -68,6 +68,27 @@ class EventsSocketIT extends RunningSockets {
   }
 
   @Test
+  void supportConversationsReachTheSupportStaffButNotOtherMembers() {
+    UUID orgId = UUID.randomUUID();
+    TestUser agent = TestUsers.create(orgId, "agent");
+    TestUser customer = TestUsers.create(orgId, "rep");
+    try (TestSocket agentSocket = eventsSocket(agent);
+        TestSocket customerSocket = eventsSocket(customer)) {
+      UUID message =
+          Events.supportMessageCreated(
+              orgId, UUID.randomUUID(), "user", "Where is my parcel?", customer.id());
+      JsonNode received = agentSocket.next();
+      assertThat(received.path("event").asString()).isEqualTo("support.message.created");
+      assertThat(received.path("data").path("message_id").asString()).isEqualTo(message.toString());
+
+      UUID deal = Events.dealCreated(orgId, "Initech upgrade");
+      assertThat(customerSocket.next().path("id").asString())
+          .as("the customer's first event is the deal: the support message never reached it")
+          .isEqualTo(deal.toString());
+    }
+  }
+
+  @Test
   void aRepAssignedOfPlaybookReachesItsOrganizationsSocketAndNoOther() {
     TestUser alice = TestUsers.inNewOrganization("rep");
     TestUser bob = TestUsers.inNewOrganization("rep");

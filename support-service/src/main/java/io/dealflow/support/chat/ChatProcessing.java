@@ -14,6 +14,7 @@ import io.dealflow.support.knowledge.KnowledgeSearch;
 import io.dealflow.support.knowledge.Passage;
 import io.dealflow.support.knowledge.SearchMode;
 import io.dealflow.support.redaction.Redacted;
+import io.dealflow.support.redaction.Redaction;
 import io.dealflow.support.redaction.Redactor;
 import io.dealflow.support.ticket.Ticket;
 import io.dealflow.support.ticket.TicketManagement;
@@ -116,7 +117,13 @@ public class ChatProcessing {
       return transaction.execute(status -> forPerson(caller, sessionId, redacted, context));
     }
     List<Passage> passages =
-        search.search(session.orgId(), question, null, settings.passages(), 0, SearchMode.HYBRID);
+        search.search(
+            session.orgId(),
+            withoutMasks(redacted),
+            null,
+            settings.passages(),
+            0,
+            SearchMode.HYBRID);
     Answer answer = answers.answer(question, passages, settings.answerThreshold());
     Passage best = passages.isEmpty() ? null : passages.getFirst();
     Classification classification =
@@ -180,6 +187,21 @@ public class ChatProcessing {
         classification.intent(),
         outcome.escalationReason() == null ? "" : ", escalated: " + outcome.escalationReason());
     return outcome;
+  }
+
+  /**
+   * The masked question without its masks, for search: a mask says nothing about the question's
+   * subject, and its asterisks would only blur the match. Masks keep their value's length, so their
+   * positions hold in the masked text.
+   */
+  static String withoutMasks(Redacted redacted) {
+    StringBuilder text = new StringBuilder(redacted.text());
+    for (Redaction redaction : redacted.redactions()) {
+      for (int i = redaction.start(); i < redaction.end(); i++) {
+        text.setCharAt(i, ' ');
+      }
+    }
+    return text.toString().replaceAll("\\s+", " ").strip();
   }
 
   /** A message in a session a person handles: stored and shown, not answered. */

@@ -1,6 +1,7 @@
 package io.dealflow.realtime.socket.events;
 
 import io.dealflow.platform.events.ReceivedEvent;
+import io.dealflow.platform.security.Role;
 import io.dealflow.platform.security.Tenant;
 import io.dealflow.realtime.socket.CloseCodes;
 import io.dealflow.realtime.socket.Handshake;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -109,7 +111,7 @@ class EventsSocketHandler implements ProtocolHandler {
 
   private Mono<Void> admit(
       SocketConnection connection, SocketUser user, @Nullable String lastEventId) {
-    Live live = new Live(connection);
+    Live live = new Live(connection, staff(user.tenant()));
     return connection
         .admit(user, live::onEvent)
         .flatMap(
@@ -154,20 +156,38 @@ class EventsSocketHandler implements ProtocolHandler {
   }
 
   /**
+   * HeliosCS events ({@code support.*}, {@code ticket.*}) carry customers' conversations: only the
+   * organization's support staff (agents, managers, admins) receive them on this socket.
+   */
+  static boolean staff(Tenant tenant) {
+    UUID orgId = tenant.orgId();
+    return orgId != null && tenant.hasRoleIn(orgId, Role.AGENT, Role.MANAGER, Role.ADMIN);
+  }
+
+  static boolean forStaffOnly(String eventType) {
+    return eventType.startsWith("support.") || eventType.startsWith("ticket.");
+  }
+
+  /**
    * Live events of one socket: held back while the replay is read, then sent after it, each event
    * once even when it is both in the replay and live.
    */
   private static final class Live {
 
     private final SocketConnection connection;
+    private final boolean staff;
     private @Nullable List<Map.Entry<String, String>> held = new ArrayList<>();
     private final Set<String> replayed = new HashSet<>();
 
-    Live(SocketConnection connection) {
+    Live(SocketConnection connection, boolean staff) {
       this.connection = connection;
+      this.staff = staff;
     }
 
     void onEvent(ReceivedEvent event) {
+      if (!staff && forStaffOnly(event.type())) {
+        return;
+      }
       String id = event.id().toString();
       String message = EventsMessages.of(event);
       synchronized (this) {
@@ -181,6 +201,10 @@ class EventsSocketHandler implements ProtocolHandler {
 
     synchronized void open(List<String> replayMessages) {
       for (String message : replayMessages) {
+        ObjectNode parsed = SocketJson.readObject(message);
+        if (!staff && parsed != null && forStaffOnly(parsed.path("event").asString(""))) {
+          continue;
+        }
         String id = ReplayBuffer.idOf(message);
         if (id != null) {
           replayed.add(id);
