@@ -3,10 +3,14 @@ package io.dealflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dealflow.e2e.Accounts.Account;
+import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -25,15 +29,19 @@ class SupportDeskIT {
 
   private static Http admin;
   private static Http agent;
+  private static String agentToken;
   private static Http customer;
+  private static String customerToken;
   private static String factSource;
 
   @BeforeAll
   static void aSupportTeamAndACustomer() {
     Account owner = Accounts.register(E2eStack.client(), "Helios Desk");
     admin = E2eStack.client().bearer(owner.accessToken());
-    agent = E2eStack.client().bearer(member("agent"));
-    customer = E2eStack.client().bearer(member("rep"));
+    agentToken = member("agent");
+    agent = E2eStack.client().bearer(agentToken);
+    customerToken = member("rep");
+    customer = E2eStack.client().bearer(customerToken);
     Http.Response added =
         admin.post(
             "/api/v1/support/knowledge/sources",
@@ -184,6 +192,75 @@ class SupportDeskIT {
         agent.put("/api/v1/support/tickets/" + ticket, Map.of("status", "resolved"));
     assertThat(resolved.json().get("status").asString()).isEqualTo("resolved");
     assertThat(resolved.json().get("resolved_at").isNull()).isFalse();
+  }
+
+  @Test
+  void theLiveChatAnswersOnTheSocketHandsOverAndLetsTheAgentTakeOver() throws Exception {
+    String session = session(customer);
+    BlockingQueue<JsonNode> customerSees = new LinkedBlockingQueue<>();
+    WebSocket customerSocket = chat(session, customerToken, customerSees);
+    Sockets.await(customerSees, m -> isPresence(m, "customer"));
+
+    customerSocket.sendText(
+        "{\"type\":\"message\",\"content\":\"Where do HELIOS-ORCHID orders ship from?\"}", true);
+    JsonNode asked = Sockets.await(customerSees, m -> isMessage(m, "user"));
+    assertThat(asked.get("data").get("content").asString()).contains("HELIOS-ORCHID");
+    JsonNode answered = Sockets.await(customerSees, m -> isMessage(m, "bot"));
+    assertThat(answered.get("data").get("content").asString()).contains("Reykjavik");
+    assertThat(answered.get("data").get("citations").get(0).get("source").asString())
+        .isEqualTo(factSource);
+
+    customerSocket.sendText(
+        "{\"type\":\"message\",\"content\":\"I want to talk to a human\"}", true);
+    JsonNode escalated =
+        Sockets.await(
+            customerSees,
+            m ->
+                m.path("type").asString().equals("escalation")
+                    && m.path("data").path("status").asString().equals("escalated"));
+    assertThat(escalated.get("data").get("reason").asString()).isEqualTo("customer_request");
+
+    BlockingQueue<JsonNode> agentSees = new LinkedBlockingQueue<>();
+    WebSocket agentSocket = chat(session, agentToken, agentSees);
+    Sockets.await(
+        customerSees,
+        m ->
+            m.path("type").asString().equals("escalation")
+                && m.path("data").path("status").asString().equals("agent_joined"));
+    Sockets.await(agentSees, m -> isPresence(m, "agent"));
+    agentSocket.sendText("{\"type\":\"message\",\"content\":\"Hi, Sam here. I can help.\"}", true);
+    JsonNode fromAgent = Sockets.await(customerSees, m -> isMessage(m, "agent"));
+    assertThat(fromAgent.get("data").get("content").asString())
+        .isEqualTo("Hi, Sam here. I can help.");
+
+    customerSocket.sendText(
+        "{\"type\":\"message\",\"content\":\"Thanks, how long do refunds take?\"}", true);
+    Sockets.await(
+        agentSees,
+        m -> isMessage(m, "user") && m.path("data").path("content").asString().contains("refunds"));
+    Thread.sleep(1500);
+    List<JsonNode> after = new ArrayList<>();
+    customerSees.drainTo(after);
+    assertThat(after).noneMatch(m -> isMessage(m, "bot"));
+    customerSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+    agentSocket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+  }
+
+  static WebSocket chat(String session, String token, BlockingQueue<JsonNode> messages)
+      throws Exception {
+    return Sockets.open(
+        "/ws/chat/" + session, List.of(), token, messages, new CompletableFuture<>());
+  }
+
+  static boolean isMessage(JsonNode message, String type) {
+    return message.path("type").asString().equals("message")
+        && message.path("data").path("message_type").asString().equals(type);
+  }
+
+  static boolean isPresence(JsonNode message, String role) {
+    return message.path("type").asString().equals("presence")
+        && message.path("data").path("role").asString().equals(role)
+        && message.path("data").path("status").asString().equals("online");
   }
 
   @Test
