@@ -87,7 +87,7 @@ class KnowledgeIndexer {
     List<String> passages = Chunker.chunks(source.content());
     List<float[]> vectors;
     try {
-      vectors = embeddings.embedAll(passages.stream().map(p -> source.name() + ". " + p).toList());
+      vectors = embeddings.embedPassages(source.name(), passages);
     } catch (RuntimeException e) {
       log.error("Knowledge source {} could not be indexed: {}", source.id(), e.toString());
       transaction.executeWithoutResult(

@@ -53,7 +53,7 @@ public class KnowledgeManagement {
   public KnowledgeSource add(UUID orgId, UUID userId, SourceDraft draft) {
     List<String> passages = passages(draft.content());
     boolean now = passages.size() <= INDEX_AT_ONCE;
-    List<float[]> vectors = now ? embed(draft.name(), passages) : List.of();
+    List<float[]> vectors = now ? embeddings.embedPassages(draft.name(), passages) : List.of();
     Instant at = clock.instant();
     KnowledgeSource source =
         new KnowledgeSource(
@@ -98,7 +98,7 @@ public class KnowledgeManagement {
     find(orgId, sourceId);
     List<String> passages = passages(draft.content());
     boolean now = passages.size() <= INDEX_AT_ONCE;
-    List<float[]> vectors = now ? embed(draft.name(), passages) : List.of();
+    List<float[]> vectors = now ? embeddings.embedPassages(draft.name(), passages) : List.of();
     KnowledgeSource revised =
         transaction.execute(
             status -> {
@@ -172,11 +172,6 @@ public class KnowledgeManagement {
       throw ApiException.invalid("content", "blank", "must contain text");
     }
     return passages;
-  }
-
-  /** Each passage embedded with its source's name before it, which tells what it is about. */
-  List<float[]> embed(String name, List<String> passages) {
-    return embeddings.embedAll(passages.stream().map(p -> name + ". " + p).toList());
   }
 
   private static ApiException notFound() {

@@ -65,6 +65,14 @@ public class SentenceEmbeddings {
     System.setProperty("ai.djl.offline", "true");
   }
 
+  /**
+   * The embeddings of a source's passages, each with the source's name before it, which tells what
+   * the passage is about.
+   */
+  List<float[]> embedPassages(String sourceName, List<String> passages) {
+    return embedAll(passages.stream().map(passage -> sourceName + ". " + passage).toList());
+  }
+
   /** The cosine similarity of two unit vectors. */
   public static double cosine(float[] a, float[] b) {
     double dot = 0;

@@ -221,6 +221,11 @@ class ChatIT extends RunningSupportService {
     assertThat(event.data().get("reason").asString()).isEqualTo("customer_request");
     assertThat(event.data().get("ticket_id").asString()).isEqualTo(ticket);
     events.await(ofType("ticket.created").and(about(ticket)), Duration.ofSeconds(20));
+    Response waiting = org.agent().get("/support/sessions?filter[status]=escalated");
+    assertThat(waiting.status()).as(waiting.toString()).isEqualTo(200);
+    assertThat(waiting.json()).hasSize(1);
+    assertThat(waiting.json().get(0).get("session_id").asString()).isEqualTo(session);
+    assertThat(waiting.headers().firstValue("X-Total-Count")).hasValue("1");
 
     Response quiet = ask(org.customer(), session, "How long do refunds take?");
     assertThat(quiet.status()).isEqualTo(200);
