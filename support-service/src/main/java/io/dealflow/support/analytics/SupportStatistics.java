@@ -158,14 +158,15 @@ class SupportStatistics {
                   AND s.created_at >= :from AND s.created_at < :to),
             first_answers AS (
                 SELECT a.agent_id, a.session_id,
-                       extract(epoch FROM min(a.created_at) - s.escalated_at) AS seconds
+                       extract(epoch FROM min(a.created_at) - s.escalated_at)::double precision
+                           AS seconds
                 FROM agent_messages a JOIN support_sessions s ON s.id = a.session_id
                 WHERE s.org_id = :orgId AND s.escalated_at IS NOT NULL
                 GROUP BY a.agent_id, a.session_id, s.escalated_at),
             ticket_work AS (
                 SELECT assignee_id AS agent_id, count(*) AS assigned,
                        count(*) FILTER (WHERE resolved_at IS NOT NULL) AS resolved,
-                       avg(extract(epoch FROM resolved_at - created_at) / 3600)
+                       avg(extract(epoch FROM resolved_at - created_at)::double precision / 3600)
                            FILTER (WHERE resolved_at IS NOT NULL) AS resolution_hours
                 FROM tickets
                 WHERE org_id = :orgId AND assignee_id IS NOT NULL
