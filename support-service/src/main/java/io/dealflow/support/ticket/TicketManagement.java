@@ -73,7 +73,11 @@ public class TicketManagement {
     UUID orgId = Access.organization(caller);
     return tickets
         .find(orgId, ticketId)
-        .filter(ticket -> Access.isStaff(caller) || ticket.createdBy().equals(caller.userId()))
+        .filter(
+            ticket ->
+                Access.isStaff(caller)
+                    || ticket.createdBy().equals(caller.userId())
+                    || forSessionOf(caller, ticket))
         .orElseThrow(() -> ApiException.notFound("Ticket"));
   }
 
@@ -98,6 +102,19 @@ public class TicketManagement {
             search);
     return new Page<>(
         tickets.list(orgId, filter, order, offset, limit), tickets.count(orgId, filter));
+  }
+
+  /** Whether the ticket was opened for one of the caller's own sessions. */
+  private boolean forSessionOf(Tenant caller, Ticket ticket) {
+    UUID sessionId = ticket.sessionId();
+    if (sessionId == null) {
+      return false;
+    }
+    try {
+      return conversations.find(caller, sessionId).userId().equals(caller.userId());
+    } catch (ApiException notVisible) {
+      return false;
+    }
   }
 
   /** Changes status, priority or assignee (staff only); a null leaves that field as it is. */

@@ -25,7 +25,11 @@ class Tickets {
       assignee_id, created_by, created_at, updated_at, resolved_at, version
       """;
 
-  /** The filters of a ticket list; a null matches everything. */
+  /**
+   * The filters of a ticket list; a null matches everything.
+   *
+   * @param createdBy only the tickets this user opened, or that were opened for one of its sessions
+   */
   record Filter(
       @Nullable UUID createdBy,
       @Nullable String status,
@@ -103,7 +107,9 @@ class Tickets {
   private static String where(Filter filter) {
     StringBuilder where = new StringBuilder();
     if (filter.createdBy() != null) {
-      where.append(" AND created_by = :createdBy");
+      where.append(
+          " AND (created_by = :createdBy OR session_id IN (SELECT id FROM support_sessions"
+              + " WHERE org_id = :orgId AND user_id = :createdBy))");
     }
     if (filter.status() != null) {
       where.append(" AND status = :status");

@@ -46,7 +46,7 @@ public final class ListQuery {
     String name = "filter[" + field + "]";
     int dots = value.indexOf("..");
     if (dots < 0) {
-      return new TimeRange(start(name, value), end(name, value));
+      return new TimeRange(start(name, value), value.length() == 10 ? end(name, value) : null);
     }
     String from = value.substring(0, dots).strip();
     String to = value.substring(dots + 2).strip();

@@ -243,6 +243,30 @@ class TicketsIT extends RunningSupportService {
   }
 
   @Test
+  void aTicketStaffOpenForACustomersSessionIsTheCustomersToSee() {
+    Org org = organization();
+    String session =
+        org.customer()
+            .post("/support/sessions/create", Map.of("customer_id", "customer_789"))
+            .json()
+            .get("session_id")
+            .asString();
+    String forTheCustomer =
+        open(
+                org.staff(),
+                Map.of(
+                    "title", "Follow up on the parcel", "session_id", session, "priority", "low"))
+            .get("id")
+            .asString();
+
+    assertThat(org.customer().get("/support/tickets/" + forTheCustomer).status()).isEqualTo(200);
+    assertThat(ids(list(org.customer(), ""))).containsExactly(forTheCustomer);
+    assertHeliosError(
+        org.otherCustomer().get("/support/tickets/" + forTheCustomer), 404, "NOT_FOUND");
+    assertThat(ids(list(org.otherCustomer(), ""))).isEmpty();
+  }
+
+  @Test
   void listsAreFilteredSortedSearchedAndPaged() {
     Org org = organization();
     String printer =

@@ -111,6 +111,12 @@ class ListQueryTest {
     }
 
     @Test
+    void oneInstantIsFromThenOn() {
+      assertThat(query("filter[created_at]", "2024-02-29T10:15:00Z").range("created_at"))
+          .isEqualTo(new TimeRange(Instant.parse("2024-02-29T10:15:00Z"), null));
+    }
+
+    @Test
     void noFilterIsAnOpenRange() {
       assertThat(new ListQuery(Map.of()).range("created_at")).isEqualTo(new TimeRange(null, null));
     }
