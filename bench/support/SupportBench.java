@@ -74,7 +74,7 @@ public class SupportBench {
   static final String API = "/api/v1/support";
   static final String TAG = "support-knowledge";
   /** The answer writer's threshold (dealflow.support.chat.answer-threshold) and its limit. */
-  static final double ANSWER_THRESHOLD = 0.5;
+  static final double ANSWER_THRESHOLD = 0.45;
 
   static final int CITED_AT_MOST = 3;
   static final String NOT_FOUND = "couldn't find an answer";

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("dealflow.support.chat")
 public record ChatSettings(
-    @DefaultValue("0.5") double answerThreshold,
+    @DefaultValue("0.45") double answerThreshold,
     @DefaultValue("0.2") double escalateBelow,
     @DefaultValue("5") int passages,
     @DefaultValue("0.6") double repeatOverlap) {}

@@ -98,7 +98,7 @@ class ChatIT extends RunningSupportService {
     JsonNode body = answered.json();
     assertThat(body.get("response").asString()).contains("Marmalade");
     assertThat(body.get("escalation_needed").asBoolean()).isFalse();
-    assertThat(body.get("confidence").asDouble()).isBetween(0.5, 1.0);
+    assertThat(body.get("confidence").asDouble()).isBetween(0.45, 1.0);
     JsonNode citations = body.get("citations");
     assertThat(citations).hasSize(1);
     assertThat(citations.get(0).get("source").asString()).isEqualTo(factSource);
@@ -135,7 +135,7 @@ class ChatIT extends RunningSupportService {
     JsonNode body = answered.json();
     assertThat(body.get("response").asString()).contains("couldn't find an answer");
     assertThat(body.get("citations")).isEmpty();
-    assertThat(body.get("confidence").asDouble()).isLessThan(0.5);
+    assertThat(body.get("confidence").asDouble()).isLessThan(0.45);
   }
 
   @Test
@@ -255,14 +255,12 @@ class ChatIT extends RunningSupportService {
     Knowledge.addPolicies(org.agent());
     String session = openSession(org.customer());
 
-    Response first =
-        ask(org.customer(), session, "Can express shipping be sent to a post office box?");
+    Response first = ask(org.customer(), session, "Do you ship internationally to Japan?");
     assertThat(first.json().get("response").asString())
         .as(first.toString())
         .contains("couldn't find an answer");
     assertThat(first.json().get("escalation_needed").asBoolean()).as(first.toString()).isFalse();
-    Response second =
-        ask(org.customer(), session, "Can you send express shipping to a post office box?");
+    Response second = ask(org.customer(), session, "Do you ship to Japan internationally?");
 
     assertThat(second.json().get("escalation_reason").asString()).isEqualTo("repeated_failure");
   }
