@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A message was added to a support chat session: the customer's, the assistant's answer, an
- * agent's or a system notice. The content is the stored one, with personal data already masked;
+ * A message was added to a support chat session: the customer's, the assistant's answer, an agent's
+ * or a system notice. The content is the stored one, with personal data already masked;
  * realtime-service shows it on the session's {@code /ws/chat/{session_id}} sockets.
  *
  * @param messageId the message
