@@ -14,14 +14,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Large sources are indexed in the background: accepted at once, searchable once {@code ready}; a
  * source whose indexing instance stopped is indexed again when its claim expires.
  */
-@TestPropertySource(properties = "dealflow.support.knowledge.index-interval=1s")
 class KnowledgeIndexingIT extends RunningSupportService {
 
   @Autowired JdbcClient jdbc;
