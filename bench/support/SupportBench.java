@@ -448,6 +448,7 @@ public class SupportBench {
         progress("  %,d passages in %d sources, %.0f s", added, sources, seconds(loadStarted));
       }
     }
+    awaitIndexed();
     double loadSeconds = seconds(loadStarted);
     int total = inventory().passages();
 
@@ -799,8 +800,26 @@ public class SupportBench {
         }
       }
     }
-    expect(reply, 201);
+    expect(reply, 201, 202);
     return (int) num(map(Json.parse(reply.body())).get("chunk_count"));
+  }
+
+  /**
+   * Waits until no source of the organization is {@code indexing}: a source of more than 50
+   * passages answers 202 and is indexed in the background.
+   */
+  static void awaitIndexed() throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      long indexing =
+          sources().stream().filter(source -> "indexing".equals(str(source.get("status")))).count();
+      if (indexing == 0) {
+        return;
+      }
+      progress("  %d sources still indexing", indexing);
+      Thread.sleep(5000);
+    }
+    throw new IllegalStateException("sources still indexing after 60 minutes");
   }
 
   static List<Map<String, Object>> sources() throws Exception {

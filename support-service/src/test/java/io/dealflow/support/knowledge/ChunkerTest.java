@@ -93,4 +93,17 @@ class ChunkerTest {
     assertThat(Chunker.chunks(word))
         .containsExactly("x".repeat(900), "x".repeat(900), "x".repeat(200));
   }
+
+  @Test
+  void aMarkdownHeadingIsASentenceOfItsOwn() {
+    List<String> chunks =
+        Chunker.chunks(
+            "# Returns and refunds\n\nYou can return any item within 30 days.\n"
+                + "## Refunds\nRefunds take 5 business days.");
+
+    assertThat(chunks)
+        .containsExactly(
+            "Returns and refunds. You can return any item within 30 days. Refunds. Refunds take 5"
+                + " business days.");
+  }
 }
