@@ -3,7 +3,9 @@ package io.dealflow.support;
 import io.dealflow.devstack.Devstack;
 import io.dealflow.platform.test.ApiClient;
 import io.dealflow.platform.test.TestDatabases;
+import io.dealflow.platform.test.TestUsers;
 import io.dealflow.platform.test.TestUsers.TestUser;
+import java.util.UUID;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,5 +35,61 @@ public abstract class RunningSupportService {
 
   protected ApiClient as(TestUser user) {
     return new ApiClient(baseUrl() + "/api/v1", user.token());
+  }
+
+  /**
+   * A new organization with a member of its support team (an {@code agent}) and a customer (a
+   * {@code rep}); a second customer is made when first asked for.
+   */
+  protected Org organization() {
+    UUID orgId = UUID.randomUUID();
+    return new Org(orgId, TestUsers.create(orgId, "agent"), TestUsers.create(orgId, "rep"));
+  }
+
+  /** One organization's users as the tests use them. */
+  protected final class Org {
+
+    private final UUID id;
+    private final TestUser staffUser;
+    private final ApiClient staff;
+    private final TestUser customerUser;
+    private final ApiClient customer;
+    private ApiClient otherCustomer;
+
+    Org(UUID id, TestUser staffUser, TestUser customerUser) {
+      this.id = id;
+      this.staffUser = staffUser;
+      this.staff = as(staffUser);
+      this.customerUser = customerUser;
+      this.customer = as(customerUser);
+    }
+
+    public UUID id() {
+      return id;
+    }
+
+    public TestUser staffUser() {
+      return staffUser;
+    }
+
+    public ApiClient staff() {
+      return staff;
+    }
+
+    public TestUser customerUser() {
+      return customerUser;
+    }
+
+    public ApiClient customer() {
+      return customer;
+    }
+
+    /** Another customer of the same organization, the same one on every call. */
+    public synchronized ApiClient otherCustomer() {
+      if (otherCustomer == null) {
+        otherCustomer = as(TestUsers.create(id, "rep"));
+      }
+      return otherCustomer;
+    }
   }
 }

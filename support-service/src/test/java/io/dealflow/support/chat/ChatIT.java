@@ -9,8 +9,6 @@ import io.dealflow.devstack.Devstack;
 import io.dealflow.platform.test.ApiClient;
 import io.dealflow.platform.test.ApiClient.Response;
 import io.dealflow.platform.test.EventProbe;
-import io.dealflow.platform.test.TestUsers;
-import io.dealflow.platform.test.TestUsers.TestUser;
 import io.dealflow.support.Knowledge;
 import io.dealflow.support.RunningSupportService;
 import java.time.Duration;
@@ -52,15 +50,6 @@ class ChatIT extends RunningSupportService {
     events.close();
   }
 
-  record Org(ApiClient agent, ApiClient customer) {}
-
-  Org organization() {
-    UUID orgId = UUID.randomUUID();
-    TestUser agent = TestUsers.create(orgId, "agent");
-    TestUser customer = TestUsers.create(orgId, "rep");
-    return new Org(as(agent), as(customer));
-  }
-
   static String openSession(ApiClient customer) {
     Response created =
         customer.post(
@@ -85,11 +74,11 @@ class ChatIT extends RunningSupportService {
   @Test
   void answersFromTheKnowledgeAndCitesExactlyThePassageUsed() {
     Org org = organization();
-    Knowledge.addPolicies(org.agent());
+    Knowledge.addPolicies(org.staff());
     String unique = "The warehouse cat is called Marmalade and guards parcel bay 7.";
     String factSource =
         Knowledge.add(
-            org.agent(), "Warehouse Trivia", unique + " Visitors may not feed her.", "trivia");
+            org.staff(), "Warehouse Trivia", unique + " Visitors may not feed her.", "trivia");
     String session = openSession(org.customer());
 
     Response answered = ask(org.customer(), session, "What is the name of the warehouse cat?");
@@ -126,7 +115,7 @@ class ChatIT extends RunningSupportService {
   @Test
   void saysSoInsteadOfGuessingWhenTheKnowledgeHasNoAnswer() {
     Org org = organization();
-    Knowledge.addPolicies(org.agent());
+    Knowledge.addPolicies(org.staff());
     String session = openSession(org.customer());
 
     Response answered =
@@ -141,7 +130,7 @@ class ChatIT extends RunningSupportService {
   @Test
   void masksPersonalDataBeforeItIsStoredLoggedPublishedOrSearched(CapturedOutput output) {
     Org org = organization();
-    Knowledge.addPolicies(org.agent());
+    Knowledge.addPolicies(org.staff());
     String session = openSession(org.customer());
     String card = "4111 1111 1111 1111";
     String email = "jane.doe@example.com";
@@ -200,7 +189,7 @@ class ChatIT extends RunningSupportService {
   @Test
   void aRequestForAPersonEscalatesOpensATicketAndSilencesTheAssistant() {
     Org org = organization();
-    Knowledge.addPolicies(org.agent());
+    Knowledge.addPolicies(org.staff());
     String session = openSession(org.customer());
 
     Response escalated = ask(org.customer(), session, "I want to talk to a human please");
@@ -213,7 +202,7 @@ class ChatIT extends RunningSupportService {
     String ticket = body.get("ticket_id").asString();
     assertThat(org.customer().get("/support/sessions/" + session).json().get("status").asString())
         .isEqualTo("escalated");
-    JsonNode opened = org.agent().get("/support/tickets/" + ticket).json();
+    JsonNode opened = org.staff().get("/support/tickets/" + ticket).json();
     assertThat(opened.get("session_id").asString()).isEqualTo(session);
     assertThat(opened.get("status").asString()).isEqualTo("open");
     EventProbe.Received event =
@@ -221,7 +210,7 @@ class ChatIT extends RunningSupportService {
     assertThat(event.data().get("reason").asString()).isEqualTo("customer_request");
     assertThat(event.data().get("ticket_id").asString()).isEqualTo(ticket);
     events.await(ofType("ticket.created").and(about(ticket)), Duration.ofSeconds(20));
-    Response waiting = org.agent().get("/support/sessions?filter[status]=escalated");
+    Response waiting = org.staff().get("/support/sessions?filter[status]=escalated");
     assertThat(waiting.status()).as(waiting.toString()).isEqualTo(200);
     assertThat(waiting.json()).hasSize(1);
     assertThat(waiting.json().get(0).get("session_id").asString()).isEqualTo(session);
@@ -231,7 +220,7 @@ class ChatIT extends RunningSupportService {
     assertThat(quiet.status()).isEqualTo(200);
     assertThat(quiet.json().get("response").isNull()).isTrue();
     Response agentReply =
-        org.agent()
+        org.staff()
             .post(
                 "/support/messages/send",
                 Map.of(
@@ -252,7 +241,7 @@ class ChatIT extends RunningSupportService {
   @Test
   void theSameUnansweredQuestionTwiceIsHandedOver() {
     Org org = organization();
-    Knowledge.addPolicies(org.agent());
+    Knowledge.addPolicies(org.staff());
     String session = openSession(org.customer());
 
     Response first = ask(org.customer(), session, "Do you ship internationally to Japan?");
@@ -269,7 +258,7 @@ class ChatIT extends RunningSupportService {
   void anotherOrganizationNeverSeesTheSessionOrItsKnowledge() {
     Org mine = organization();
     Knowledge.add(
-        mine.agent(), "Secret Plan", "The launch code word is Pineapple Express.", "secret");
+        mine.staff(), "Secret Plan", "The launch code word is Pineapple Express.", "secret");
     String session = openSession(mine.customer());
     Org theirs = organization();
 
@@ -278,7 +267,7 @@ class ChatIT extends RunningSupportService {
     String otherSession = openSession(theirs.customer());
     Response answered = ask(theirs.customer(), otherSession, "What is the launch code word?");
     assertThat(answered.text()).doesNotContain("Pineapple");
-    Response searched = theirs.agent().get("/support/knowledge/search?q=launch%20code%20word");
+    Response searched = theirs.staff().get("/support/knowledge/search?q=launch%20code%20word");
     assertThat(searched.json().get("results")).isEmpty();
   }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dealflow.platform.test.ApiClient;
 import io.dealflow.platform.test.ApiClient.Response;
-import io.dealflow.platform.test.TestUsers;
-import io.dealflow.platform.test.TestUsers.TestUser;
 import io.dealflow.support.Knowledge;
 import io.dealflow.support.RunningSupportService;
 import java.time.Instant;
@@ -26,21 +24,6 @@ import tools.jackson.databind.JsonNode;
 class SessionsIT extends RunningSupportService {
 
   private static final String REFUNDS = "How long do refunds take to arrive?";
-
-  /** One organization: a member of its support team and two customers. */
-  record Org(
-      TestUser staffUser,
-      ApiClient staff,
-      TestUser customerUser,
-      ApiClient customer,
-      ApiClient otherCustomer) {}
-
-  Org organization() {
-    UUID orgId = UUID.randomUUID();
-    TestUser staff = TestUsers.create(orgId, "agent");
-    TestUser customer = TestUsers.create(orgId, "rep");
-    return new Org(staff, as(staff), customer, as(customer), as(TestUsers.create(orgId, "rep")));
-  }
 
   static JsonNode openSession(ApiClient client, Map<String, Object> session) {
     Response created = client.post("/support/sessions/create", session);

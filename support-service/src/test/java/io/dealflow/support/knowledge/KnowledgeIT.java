@@ -55,16 +55,6 @@ class KnowledgeIT extends RunningSupportService {
       "Vault access. The vault now opens at dusk, after the last armoured van has left. Every"
           + " delivery is still logged by two guards.";
 
-  /** One organization: a member of its support team and a customer. */
-  record Org(TestUser staffUser, ApiClient staff, TestUser customerUser, ApiClient customer) {}
-
-  Org organization() {
-    UUID orgId = UUID.randomUUID();
-    TestUser staff = TestUsers.create(orgId, "agent");
-    TestUser customer = TestUsers.create(orgId, "rep");
-    return new Org(staff, as(staff), customer, as(customer));
-  }
-
   static String paragraphs(String topic, int count) {
     List<String> paragraphs = new ArrayList<>();
     for (int p = 1; p <= count; p++) {

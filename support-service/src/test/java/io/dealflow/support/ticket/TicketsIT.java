@@ -45,21 +45,6 @@ class TicketsIT extends RunningSupportService {
     events.close();
   }
 
-  /** One organization: a member of its support team and two customers. */
-  record Org(
-      TestUser staffUser,
-      ApiClient staff,
-      TestUser customerUser,
-      ApiClient customer,
-      ApiClient otherCustomer) {}
-
-  Org organization() {
-    UUID orgId = UUID.randomUUID();
-    TestUser staff = TestUsers.create(orgId, "agent");
-    TestUser customer = TestUsers.create(orgId, "rep");
-    return new Org(staff, as(staff), customer, as(customer), as(TestUsers.create(orgId, "rep")));
-  }
-
   static JsonNode open(ApiClient client, Map<String, Object> ticket) {
     Response created = client.post("/support/tickets/create", ticket);
     assertThat(created.status()).as(created.toString()).isEqualTo(201);
