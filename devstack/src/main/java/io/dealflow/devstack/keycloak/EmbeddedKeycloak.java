@@ -30,6 +30,16 @@ final class EmbeddedKeycloak {
   static final String START_TIMEOUT = "DEALFLOW_KEYCLOAK_START_TIMEOUT";
   static final String HEAP = "DEALFLOW_KEYCLOAK_HEAP";
 
+  /**
+   * {@code true}: the Keycloak this JVM starts outlives it, and its process id is written to
+   * {@value #PID_FILE} in the state directory for whoever stops it ({@code ./test} sets this, so
+   * that the build's test JVMs start Keycloak once and share it, and stops it at the end with
+   * {@code bin/keycloak-stop}).
+   */
+  static final String KEEP = "DEALFLOW_KEYCLOAK_KEEP";
+
+  static final String PID_FILE = "keycloak.pid";
+
   private static final String FINGERPRINT_FILE = "dealflow-import.sha256";
   private static final String REALM_HASH_FILE = "dealflow-realm.sha256";
   private static final Duration STOP_GRACE = Duration.ofSeconds(15);
@@ -53,7 +63,11 @@ final class EmbeddedKeycloak {
     Path logFile = logsDir.resolve("keycloak.log");
     long started = System.nanoTime();
     Process process = launch(settings, home, logFile, port, secrets);
-    Shutdown.register("embedded Keycloak", () -> stop(process));
+    if (Boolean.parseBoolean(settings.get(KEEP, "false"))) {
+      keep(process, stateDir);
+    } else {
+      Shutdown.register("embedded Keycloak", () -> stop(process));
+    }
 
     Duration timeout = Duration.ofSeconds(Long.parseLong(settings.get(START_TIMEOUT, "300")));
     long deadline = started + timeout.toNanos();
@@ -191,6 +205,19 @@ final class EmbeddedKeycloak {
     } catch (IOException e) {
       throw new DevstackException("Keycloak: cannot start " + builder.command() + ": " + e, e);
     }
+  }
+
+  private static void keep(Process process, Path stateDir) {
+    try {
+      Files.writeString(stateDir.resolve(PID_FILE), process.pid() + System.lineSeparator());
+    } catch (IOException e) {
+      stop(process);
+      throw new UncheckedIOException(e);
+    }
+    log.info(
+        "Keycloak: process {} keeps running after this JVM ({}); bin/keycloak-stop stops it",
+        process.pid(),
+        KEEP);
   }
 
   /**

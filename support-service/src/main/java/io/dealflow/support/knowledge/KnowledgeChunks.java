@@ -2,7 +2,9 @@ package io.dealflow.support.knowledge;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +30,9 @@ class KnowledgeChunks {
 
   /** A full-text match: the passage and PostgreSQL's cover-density rank. */
   record TextMatch(UUID chunkId, double rank) {}
+
+  /** The most passages one full-text step ranks. */
+  static final int RANKED = 200;
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
@@ -85,25 +90,58 @@ class KnowledgeChunks {
   }
 
   /**
-   * The best full-text matches: any of the question's words (stemmed, stop words dropped by
-   * PostgreSQL's {@code english} configuration), ranked by cover density.
+   * The best full-text matches, found in the steps {@link TextQuery} describes: passages holding
+   * all of the question's words (stemmed, stop words dropped by PostgreSQL's {@code english}
+   * configuration), then all but one, down to any one of them, until {@code limit} are found;
+   * within a step by cover density against any of the words. Each step ranks at most {@value
+   * #RANKED} passages, so a question of common words costs what a question of rare words does.
    */
   List<TextMatch> fullText(UUID orgId, String question, @Nullable String category, int limit) {
+    List<String> lexemes =
+        jdbc.sql("SELECT unnest(tsvector_to_array(to_tsvector('english', :question)))")
+            .param("question", question)
+            .query(String.class)
+            .list();
+    if (lexemes.isEmpty()) {
+      return List.of();
+    }
+    String any = TextQuery.atLeast(lexemes, 1);
+    Map<UUID, TextMatch> found = new LinkedHashMap<>();
+    for (int k : TextQuery.ladder(lexemes.size())) {
+      // A step's matches include the earlier steps' (holding more words): ask for enough to fill.
+      for (TextMatch match :
+          matching(orgId, TextQuery.atLeast(lexemes, k), any, category, limit + found.size())) {
+        found.putIfAbsent(match.chunkId(), match);
+      }
+      if (found.size() >= limit) {
+        break;
+      }
+    }
+    return found.values().stream().limit(limit).toList();
+  }
+
+  private List<TextMatch> matching(
+      UUID orgId, String step, String any, @Nullable String category, int limit) {
     return jdbc.sql(
             """
-            SELECT c.id, ts_rank_cd(c.search, q, 1) AS rank
-            FROM knowledge_chunks c
-                 JOIN knowledge_sources s ON s.id = c.source_id,
-                 to_tsquery('english',
-                     replace(plainto_tsquery('english', :question)::text, '&', '|')) q
-            WHERE c.org_id = :orgId AND s.org_id = :orgId AND c.search @@ q %s
-            ORDER BY rank DESC, c.id
+            SELECT m.id, ts_rank_cd(m.search, CAST(:any AS tsquery), 1) AS rank
+            FROM (SELECT c.id, c.search
+                  FROM knowledge_chunks c %s
+                  WHERE c.org_id = :orgId AND c.search @@ CAST(:step AS tsquery)
+                  LIMIT :ranked) m
+            ORDER BY rank DESC, m.id
             LIMIT :limit
             """
-                .formatted(category == null ? "" : "AND s.category = :category"))
+                .formatted(
+                    category == null
+                        ? ""
+                        : "JOIN knowledge_sources s ON s.id = c.source_id"
+                            + " AND s.org_id = :orgId AND s.category = :category"))
         .param("orgId", orgId)
-        .param("question", question)
+        .param("step", step)
+        .param("any", any)
         .param("category", category)
+        .param("ranked", Math.max(RANKED, limit))
         .param("limit", limit)
         .query((rs, row) -> new TextMatch(rs.getObject("id", UUID.class), rs.getDouble("rank")))
         .list();

@@ -11,6 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 
@@ -18,10 +23,11 @@ import org.springframework.stereotype.Service;
  * Hybrid search over an organization's passages.
  *
  * <ol>
- *   <li>Candidates: the {@value #CANDIDATES} best full-text matches (PostgreSQL, any of the
- *       question's stemmed words, ranked by cover density) and the {@value #CANDIDATES} nearest
- *       embeddings, fused by reciprocal rank ({@code 1 / (60 + rank)} summed over both lists); the
- *       best {@value #RERANKED} go on.
+ *   <li>Candidates: the {@value #CANDIDATES} best full-text matches (PostgreSQL: passages with the
+ *       most of the question's stemmed words first, then by cover density; {@link
+ *       KnowledgeChunks#fullText}), looked up while the question is embedded, and the {@value
+ *       #CANDIDATES} nearest embeddings, fused by reciprocal rank ({@code 1 / (60 + rank)} summed
+ *       over both lists); the best {@value #RERANKED} go on.
  *   <li>Re-ranking: each candidate's confidence is {@code 0.75 × cosine + 0.25 × coverage}, where
  *       cosine is the similarity of the passage's and the question's embeddings and coverage the
  *       share of the question's terms ({@link Terms}) the passage contains, clamped to 0-1.
@@ -38,6 +44,7 @@ public class KnowledgeSearch {
   static final int RERANKED = 20;
   private static final int RRF_K = 60;
   private static final double SEMANTIC_WEIGHT = 0.75;
+  private static final ExecutorService LOOKUPS = Executors.newVirtualThreadPerTaskExecutor();
 
   private final SentenceEmbeddings embeddings;
   private final EmbeddingIndex index;
@@ -62,8 +69,17 @@ public class KnowledgeSearch {
       double minConfidence,
       SearchMode mode) {
     List<String> terms = Terms.of(question);
+    // PostgreSQL finds the full-text candidates while this thread embeds the question.
+    Future<List<UUID>> textual =
+        mode == SearchMode.EMBEDDINGS
+            ? CompletableFuture.completedFuture(List.of())
+            : LOOKUPS.submit(
+                () ->
+                    chunks.fullText(orgId, question, category, CANDIDATES).stream()
+                        .map(TextMatch::chunkId)
+                        .toList());
     float[] vector = embeddings.embed(question);
-    List<UUID> candidates = candidates(orgId, question, vector, category, mode);
+    List<UUID> candidates = candidates(orgId, vector, category, mode, result(textual));
     if (candidates.isEmpty()) {
       return List.of();
     }
@@ -106,13 +122,7 @@ public class KnowledgeSearch {
   }
 
   private List<UUID> candidates(
-      UUID orgId, String question, float[] vector, @Nullable String category, SearchMode mode) {
-    List<UUID> textual =
-        mode == SearchMode.EMBEDDINGS
-            ? List.of()
-            : chunks.fullText(orgId, question, category, CANDIDATES).stream()
-                .map(TextMatch::chunkId)
-                .toList();
+      UUID orgId, float[] vector, @Nullable String category, SearchMode mode, List<UUID> textual) {
     List<UUID> semantic =
         mode == SearchMode.FULL_TEXT
             ? List.of()
@@ -133,6 +143,20 @@ public class KnowledgeSearch {
         .limit(RERANKED)
         .map(Map.Entry::getKey)
         .toList();
+  }
+
+  private static <T> T result(Future<T> future) {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while searching", e);
+    }
   }
 
   private static double round(double value) {
