@@ -47,7 +47,7 @@ secret() {
 
 # Database roles on the CloudNativePG cluster: Keycloak's and one per service that keeps data
 # (role and database named like the service's database in devstack's Services table).
-for role in keycloak identity playbook training crm support realtime; do
+for role in keycloak identity playbook training crm insights support realtime; do
   secret "dealflow-db-$role" kubernetes.io/basic-auth "username=$role" "password=$(random)"
 done
 

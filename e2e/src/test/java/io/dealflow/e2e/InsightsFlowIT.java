@@ -1,0 +1,115 @@
+package io.dealflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * VectorOS pipeline analytics through the gateway: deals created, moved and won in crm show up in
+ * insights-service's pipeline, conversion and forecast within seconds, and another workspace sees
+ * none of it.
+ */
+class InsightsFlowIT {
+
+  private static final Duration WITHIN = Duration.ofSeconds(30);
+
+  @Test
+  void dealsWorkedInCrmShowUpInThePipelineConversionAndForecast() {
+    var account = Accounts.register(E2eStack.client(), "Analytic Anglers");
+    Http vectoros = E2eStack.client().bearer(account.accessToken());
+    String workspace = "/api/v1/workspaces/" + account.orgId();
+
+    String small = createDeal(vectoros, workspace, "Starter plan", 12_345, "lead");
+    String large = createDeal(vectoros, workspace, "Enterprise plan", 54_321, "proposal");
+    JsonNode pipeline =
+        await(
+            vectoros,
+            workspace + "/analytics/pipeline",
+            body -> body.get("totals").get("count").asLong() == 2);
+    assertThat(money(pipeline.get("totals").get("value"))).isEqualByComparingTo("66666");
+
+    Http.Response moved = vectoros.patch("/api/v1/deals/" + small, Map.of("stage", "qualified"));
+    assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+    Http.Response won = vectoros.patch("/api/v1/deals/" + large, Map.of("stage", "won"));
+    assertThat(won.status()).as(won.toString()).isEqualTo(200);
+
+    JsonNode after =
+        await(
+            vectoros,
+            workspace + "/analytics/pipeline",
+            body ->
+                stage(body, "won").get("count").asLong() == 1
+                    && stage(body, "qualified").get("count").asLong() == 1);
+    assertThat(money(stage(after, "won").get("value"))).isEqualByComparingTo("54321");
+    assertThat(money(after.get("open").get("value"))).isEqualByComparingTo("12345");
+    // 25 % of the qualified deal still open
+    assertThat(money(after.get("open").get("weightedValue"))).isEqualByComparingTo("3086.25");
+
+    JsonNode conversion =
+        await(vectoros, workspace + "/analytics/conversion", body -> body.get("won").asLong() == 1);
+    assertThat(conversion.get("winRate").asDouble()).isEqualTo(1.0);
+    assertThat(conversion.get("funnel").get(0).get("reached").asLong()).isEqualTo(2);
+
+    Http.Response forecast = vectoros.get(workspace + "/analytics/forecast");
+    assertThat(forecast.status()).as(forecast.toString()).isEqualTo(200);
+    assertThat(forecast.json().get("method").asString()).contains("win rate");
+    // The qualified deal (60 days to win by default) is expected in the quarter, not the month.
+    assertThat(money(forecast.json().get("nextQuarter").get("expected")))
+        .isEqualByComparingTo("3086.25");
+    assertThat(money(forecast.json().get("nextMonth").get("expected"))).isEqualByComparingTo("0");
+
+    var stranger = Accounts.register(E2eStack.client(), "Curious Competitors");
+    Http.Response refused =
+        E2eStack.client().bearer(stranger.accessToken()).get(workspace + "/analytics/pipeline");
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
+    assertThat(refused.json().get("code").asString()).isEqualTo("NOT_FOUND");
+  }
+
+  private static String createDeal(
+      Http vectoros, String workspace, String title, long value, String stage) {
+    Http.Response created =
+        vectoros.post(
+            workspace + "/deals",
+            Map.of("title", title, "value", value, "currency", "USD", "stage", stage));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.json().get("id").asString();
+  }
+
+  private static JsonNode stage(JsonNode pipeline, String name) {
+    for (JsonNode line : pipeline.get("stages")) {
+      if (line.get("stage").asString().equals(name)) {
+        return line;
+      }
+    }
+    throw new AssertionError("no stage " + name + " in " + pipeline);
+  }
+
+  private static BigDecimal money(JsonNode value) {
+    return new BigDecimal(value.asString());
+  }
+
+  private static JsonNode await(Http client, String path, Predicate<JsonNode> done) {
+    long deadline = System.nanoTime() + WITHIN.toNanos();
+    while (true) {
+      Http.Response response = client.get(path);
+      assertThat(response.status()).as(response.toString()).isEqualTo(200);
+      if (done.test(response.json())) {
+        return response.json();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + WITHIN + ": " + response);
+      }
+      try {
+        Thread.sleep(250);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

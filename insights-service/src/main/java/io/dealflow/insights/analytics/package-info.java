@@ -1,0 +1,5 @@
+/** Pipeline, conversion and forecast analytics computed from the read model. */
+@NullMarked
+package io.dealflow.insights.analytics;
+
+import org.jspecify.annotations.NullMarked;

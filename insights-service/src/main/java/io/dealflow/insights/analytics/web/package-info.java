@@ -1,0 +1,5 @@
+/** The VectorOS analytics routes. */
+@NullMarked
+package io.dealflow.insights.analytics.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** insights-service: pipeline analytics from events. */
+@NullMarked
+package io.dealflow.insights;
+
+import org.jspecify.annotations.NullMarked;

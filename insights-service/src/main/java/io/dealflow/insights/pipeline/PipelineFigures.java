@@ -1,0 +1,59 @@
+package io.dealflow.insights.pipeline;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the read model says about a workspace's pipeline: the figures analytics build on. */
+@Service
+@Transactional(readOnly = true)
+public class PipelineFigures {
+
+  /** Deals in a stage and their total value. */
+  public record StageTotal(Stage stage, long deals, BigDecimal value) {}
+
+  /** Deals won and lost in a period, and the won ones' mean days from creation to won. */
+  public record Closed(long won, long lost, @Nullable Double cycleDays) {}
+
+  /** The closed deals that were once in a stage, and the won ones' mean days from it to won. */
+  public record StageHistory(long won, long lost, @Nullable Double daysToWin) {
+
+    public long closed() {
+      return won + lost;
+    }
+  }
+
+  /** Open deals: how many, their total value and the total of their squared values. */
+  public record OpenDeals(long deals, BigDecimal value, BigDecimal squares) {}
+
+  private final PipelineDeals deals;
+
+  PipelineFigures(PipelineDeals deals) {
+    this.deals = deals;
+  }
+
+  public List<StageTotal> stageTotals(UUID orgId) {
+    return deals.stageTotals(orgId);
+  }
+
+  public Map<Stage, Long> furthestStages(UUID orgId, Instant from, Instant to) {
+    return deals.furthestStages(orgId, from, to);
+  }
+
+  public Closed closed(UUID orgId, Instant from, Instant to) {
+    return deals.closed(orgId, from, to);
+  }
+
+  public Map<Stage, StageHistory> histories(UUID orgId) {
+    return deals.histories(orgId);
+  }
+
+  public Map<Stage, OpenDeals> openEnteredBy(UUID orgId, Map<Stage, Instant> cutoffs) {
+    return deals.openEnteredBy(orgId, cutoffs);
+  }
+}

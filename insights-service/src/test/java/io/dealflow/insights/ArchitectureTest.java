@@ -1,0 +1,51 @@
+package io.dealflow.insights;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import io.dealflow.platform.test.ServiceArchitecture;
+
+/** The package boundaries of insights-service. */
+@AnalyzeClasses(
+    packages = "io.dealflow.insights",
+    importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule noCycles =
+      slices().matching("io.dealflow.insights.(**)").should().beFreeOfCycles();
+
+  /** The read model knows nothing of what is computed from it. */
+  @ArchTest
+  static final ArchRule theReadModelKnowsNoAnalytics =
+      noClasses()
+          .that()
+          .resideInAPackage("io.dealflow.insights.pipeline..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.dealflow.insights.analytics..");
+
+  @ArchTest
+  static final ArchRule nothingBelowTheWebLayerKnowsIt =
+      noClasses()
+          .that()
+          .resideInAnyPackage("io.dealflow.insights.pipeline", "io.dealflow.insights.analytics")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("..web..");
+
+  @ArchTest
+  static final ArchRule controllersArePackagePrivateInWebPackages =
+      ServiceArchitecture.CONTROLLERS_ARE_PACKAGE_PRIVATE_IN_WEB_PACKAGES;
+
+  @ArchTest
+  static final ArchRule repositoriesArePackagePrivate =
+      ServiceArchitecture.REPOSITORIES_ARE_PACKAGE_PRIVATE;
+
+  @ArchTest
+  static final ArchRule onlyRepositoriesWriteSql = ServiceArchitecture.ONLY_REPOSITORIES_WRITE_SQL;
+}
