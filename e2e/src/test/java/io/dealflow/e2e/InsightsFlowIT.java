@@ -11,8 +11,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * VectorOS pipeline analytics through the gateway: deals created, moved and won in crm show up in
- * insights-service's pipeline, conversion and forecast within seconds, and another workspace sees
- * none of it.
+ * insights-service's pipeline, conversion and forecast within seconds, the chat answers the win
+ * rate from them, and another workspace sees none of it.
  */
 class InsightsFlowIT {
 
@@ -62,6 +62,32 @@ class InsightsFlowIT {
     assertThat(money(forecast.json().get("nextQuarter").get("expected")))
         .isEqualByComparingTo("3086.25");
     assertThat(money(forecast.json().get("nextMonth").get("expected"))).isEqualByComparingTo("0");
+
+    Http.Response chat =
+        vectoros.post(
+            "/api/v1/chat",
+            Map.of(
+                "message",
+                "What is our win rate this quarter?",
+                "context",
+                Map.of("workspace_id", account.orgId())));
+    assertThat(chat.status()).as(chat.toString()).isEqualTo(200);
+    assertThat(chat.json().get("response").asString())
+        .isEqualTo("Your win rate this quarter is 100%: 1 won and 0 lost.");
+
+    Http.Response insights =
+        vectoros.post(
+            "/api/v1/insights",
+            Map.of(
+                "workspace_id",
+                account.orgId(),
+                "data_type",
+                "deals",
+                "data",
+                Map.of("total_deals", 45, "won_deals", 12, "lost_deals", 8, "in_progress", 25)));
+    assertThat(insights.status()).as(insights.toString()).isEqualTo(200);
+    assertThat(insights.json().get("recommendations").get(0).get("title").asString())
+        .isEqualTo("Implement Lead Scoring");
 
     var stranger = Accounts.register(E2eStack.client(), "Curious Competitors");
     Http.Response refused =

@@ -29,11 +29,31 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("io.dealflow.insights.analytics..");
 
+  /** The rules are arithmetic on figures: no framework, no storage, no other feature. */
+  @ArchTest
+  static final ArchRule theRulesArePure =
+      noClasses()
+          .that()
+          .resideInAPackage("io.dealflow.insights.rules..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.springframework..",
+              "java.sql..",
+              "io.dealflow.insights.pipeline..",
+              "io.dealflow.insights.analytics..",
+              "io.dealflow.insights.chat..",
+              "io.dealflow.insights.insight..");
+
   @ArchTest
   static final ArchRule nothingBelowTheWebLayerKnowsIt =
       noClasses()
           .that()
-          .resideInAnyPackage("io.dealflow.insights.pipeline", "io.dealflow.insights.analytics")
+          .resideInAnyPackage(
+              "io.dealflow.insights.pipeline",
+              "io.dealflow.insights.analytics",
+              "io.dealflow.insights.chat",
+              "io.dealflow.insights.rules")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("..web..");

@@ -4,6 +4,8 @@ import io.dealflow.insights.pipeline.PipelineFigures.Closed;
 import io.dealflow.insights.pipeline.PipelineFigures.OpenDeals;
 import io.dealflow.insights.pipeline.PipelineFigures.StageHistory;
 import io.dealflow.insights.pipeline.PipelineFigures.StageTotal;
+import io.dealflow.insights.pipeline.PipelineFigures.Stalled;
+import io.dealflow.insights.pipeline.PipelineFigures.StalledDeal;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -264,6 +266,40 @@ class PipelineDeals {
       open.put(cutoff.getKey(), deals);
     }
     return open;
+  }
+
+  /**
+   * The open deals whose stage has not changed since {@code before}, the most valuable first: at
+   * most {@code limit}, and how many there are in all.
+   */
+  Stalled stalled(UUID orgId, Instant before, int limit) {
+    long[] count = {0};
+    List<StalledDeal> deals = new java.util.ArrayList<>();
+    jdbc.sql(
+            """
+            SELECT deal_id, title, stage, value, stage_at, count(*) OVER () AS stalled
+            FROM pipeline_deals
+            WHERE org_id = :orgId AND deleted_at IS NULL
+              AND stage IN ('lead', 'qualified', 'proposal', 'negotiation')
+              AND stage_at < :before
+            ORDER BY value DESC, stage_at, deal_id
+            LIMIT :limit
+            """)
+        .param("orgId", orgId)
+        .param("before", Timestamp.from(before))
+        .param("limit", limit)
+        .query(
+            rs -> {
+              count[0] = rs.getLong("stalled");
+              deals.add(
+                  new StalledDeal(
+                      rs.getObject("deal_id", UUID.class),
+                      rs.getString("title"),
+                      stored(rs.getString("stage")),
+                      rs.getBigDecimal("value"),
+                      rs.getTimestamp("stage_at").toInstant()));
+            });
+    return new Stalled(count[0], deals);
   }
 
   /** A stage as this table stores it (always written from {@link Stage#id()}). */

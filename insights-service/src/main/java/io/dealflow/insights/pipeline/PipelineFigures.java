@@ -31,6 +31,18 @@ public class PipelineFigures {
   /** Open deals: how many, their total value and the total of their squared values. */
   public record OpenDeals(long deals, BigDecimal value, BigDecimal squares) {}
 
+  /** An open deal whose stage has not changed for a while. */
+  public record StalledDeal(
+      UUID dealId, @Nullable String title, Stage stage, BigDecimal value, Instant since) {}
+
+  /** How many deals stalled, and the most valuable of them. */
+  public record Stalled(long count, List<StalledDeal> top) {
+
+    public Stalled {
+      top = List.copyOf(top);
+    }
+  }
+
   private final PipelineDeals deals;
 
   PipelineFigures(PipelineDeals deals) {
@@ -55,5 +67,9 @@ public class PipelineFigures {
 
   public Map<Stage, OpenDeals> openEnteredBy(UUID orgId, Map<Stage, Instant> cutoffs) {
     return deals.openEnteredBy(orgId, cutoffs);
+  }
+
+  public Stalled stalled(UUID orgId, Instant before, int limit) {
+    return deals.stalled(orgId, before, limit);
   }
 }

@@ -1,0 +1,250 @@
+package io.dealflow.insights.chat;
+
+import io.dealflow.insights.analytics.Conversion;
+import io.dealflow.insights.analytics.Forecast;
+import io.dealflow.insights.analytics.Forecast.Horizon;
+import io.dealflow.insights.analytics.PipelineAnalytics;
+import io.dealflow.insights.analytics.PipelineSummary;
+import io.dealflow.insights.pipeline.PipelineFigures;
+import io.dealflow.insights.pipeline.PipelineFigures.Stalled;
+import io.dealflow.insights.pipeline.PipelineFigures.StalledDeal;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+
+/**
+ * Pipeline chat, offline: the question is matched to one of the workspace's metrics by the words it
+ * uses, and the answer states that metric's figures as the analytics compute them. Nothing else is
+ * said; a question about anything else is answered honestly with what it can tell.
+ *
+ * <table>
+ *   <caption>Intents, in the order they are tried</caption>
+ *   <tr><th>intent</th><th>words</th><th>answer</th></tr>
+ *   <tr><td>stalled deals</td><td>stalled, stuck, stale, not moving, no movement</td>
+ *       <td>open deals without a stage change for {@value #STALLED_DAYS} days, the most valuable
+ *       three by name</td></tr>
+ *   <tr><td>forecast</td><td>forecast, expect, will we close, going to close, next month, next
+ *       quarter</td><td>the forecast's expected value and range for the month or quarter</td></tr>
+ *   <tr><td>win rate</td><td>win rate, close rate, closing rate, win, wins, won</td>
+ *       <td>won / (won + lost) over the period</td></tr>
+ *   <tr><td>conversion</td><td>conversion, convert, funnel</td>
+ *       <td>the funnel's stage-to-stage conversion over the period</td></tr>
+ *   <tr><td>pipeline</td><td>pipeline, open deals, weighted, how much, worth, value</td>
+ *       <td>open deals, their value and weighted value</td></tr>
+ * </table>
+ *
+ * The period of win rate and conversion: "this month", "this quarter", "this year" (calendar, UTC,
+ * up to now), else the last 90 days; the answer names it. Confidence: 0.9 for an answer from at
+ * least 5 deals, 0.7 from fewer, 0.6 when the workspace has no figure for it yet, 0.2 for a
+ * question the pipeline cannot answer.
+ */
+@Service
+public class PipelineChat {
+
+  static final int STALLED_DAYS = 14;
+  static final String CANNOT_TELL =
+      "I can't tell from your pipeline. I can answer questions about your win rate, conversion,"
+          + " pipeline value, forecast and stalled deals.";
+
+  /** What the assistant says, and how sure it is that the figures answer the question. */
+  public record Reply(String response, double confidence) {}
+
+  enum Intent {
+    STALLED("\\b(stall\\w*|stuck|stale|not moving|no movement)\\b"),
+    FORECAST(
+        "\\b(forecast\\w*|expect\\w*|will we close|going to close|next month|next quarter)\\b"),
+    WIN_RATE("\\b(win(ning)? rate|clos(e|ing) rate|wins?|won)\\b"),
+    CONVERSION("\\b(conver\\w*|funnel)\\b"),
+    PIPELINE("\\b(pipeline|open deals|weighted|how much|worth|value)\\b");
+
+    final Pattern words;
+
+    Intent(String words) {
+      this.words = Pattern.compile(words, Pattern.CASE_INSENSITIVE);
+    }
+
+    static @Nullable Intent of(String question) {
+      for (Intent intent : values()) {
+        if (intent.words.matcher(question).find()) {
+          return intent;
+        }
+      }
+      return null;
+    }
+  }
+
+  private final PipelineAnalytics analytics;
+  private final PipelineFigures figures;
+  private final Clock clock;
+
+  PipelineChat(PipelineAnalytics analytics, PipelineFigures figures, Clock clock) {
+    this.analytics = analytics;
+    this.figures = figures;
+    this.clock = clock;
+  }
+
+  public Reply answer(UUID workspaceId, String question) {
+    Intent intent = Intent.of(question);
+    if (intent == null) {
+      return new Reply(CANNOT_TELL, 0.2);
+    }
+    return switch (intent) {
+      case STALLED -> stalled(workspaceId);
+      case FORECAST -> forecast(workspaceId, question);
+      case WIN_RATE -> winRate(workspaceId, question);
+      case CONVERSION -> conversion(workspaceId, question);
+      case PIPELINE -> pipeline(workspaceId);
+    };
+  }
+
+  private Reply stalled(UUID workspaceId) {
+    Instant before = clock.instant().minus(Duration.ofDays(STALLED_DAYS));
+    Stalled stalled = figures.stalled(workspaceId, before, 3);
+    if (stalled.count() == 0) {
+      return new Reply(
+          "No open deal has gone %d days without a stage change.".formatted(STALLED_DAYS), 0.9);
+    }
+    StringBuilder text =
+        new StringBuilder(
+            "%d open deal%s had no stage change for %d days or more"
+                .formatted(stalled.count(), stalled.count() == 1 ? "" : "s", STALLED_DAYS));
+    text.append(stalled.count() > 3 ? "; the most valuable: " : ": ");
+    List<String> named =
+        stalled.top().stream()
+            .map(
+                deal ->
+                    "%s (%s, in %s for %d days)"
+                        .formatted(
+                            deal.title() == null ? "deal " + deal.dealId() : deal.title(),
+                            money(deal.value()),
+                            deal.stage().id(),
+                            days(deal)))
+            .toList();
+    text.append(String.join("; ", named)).append('.');
+    return new Reply(text.toString(), 0.9);
+  }
+
+  private long days(StalledDeal deal) {
+    return ChronoUnit.DAYS.between(deal.since(), clock.instant());
+  }
+
+  private Reply forecast(UUID workspaceId, String question) {
+    Forecast forecast = analytics.forecast(workspaceId);
+    boolean quarter = question.toLowerCase(Locale.ROOT).contains("quarter");
+    Horizon horizon = quarter ? forecast.nextQuarter() : forecast.nextMonth();
+    String span = quarter ? "the next 90 days" : "the next 30 days";
+    if (horizon.deals() == 0) {
+      return new Reply(
+          "No open deal is expected to close in %s, so the forecast is %s."
+              .formatted(span, money(BigDecimal.ZERO)),
+          0.6);
+    }
+    return new Reply(
+        "For %s the forecast is %s (80%% range %s to %s) from %d open deal%s, weighted by your own win rates per stage."
+            .formatted(
+                span,
+                money(horizon.expected()),
+                money(horizon.low()),
+                money(horizon.high()),
+                horizon.deals(),
+                horizon.deals() == 1 ? "" : "s"),
+        horizon.deals() >= 5 ? 0.9 : 0.7);
+  }
+
+  private Reply winRate(UUID workspaceId, String question) {
+    Period period = period(question);
+    Conversion conversion = analytics.conversion(workspaceId, period.from(), period.to());
+    if (conversion.winRate() == null) {
+      return new Reply(
+          "No deal was won or lost %s, so there is no win rate yet.".formatted(period.name()), 0.6);
+    }
+    long decided = conversion.won() + conversion.lost();
+    return new Reply(
+        "Your win rate %s is %s: %d won and %d lost."
+            .formatted(
+                period.name(), percent(conversion.winRate()), conversion.won(), conversion.lost()),
+        decided >= 5 ? 0.9 : 0.7);
+  }
+
+  private Reply conversion(UUID workspaceId, String question) {
+    Period period = period(question);
+    Conversion conversion = analytics.conversion(workspaceId, period.from(), period.to());
+    long created = conversion.funnel().getFirst().reached();
+    if (created == 0) {
+      return new Reply(
+          "No deal was created %s, so there is no funnel yet.".formatted(period.name()), 0.6);
+    }
+    StringBuilder text =
+        new StringBuilder("Of the %d deals created %s: ".formatted(created, period.name()));
+    List<String> steps =
+        conversion.funnel().stream()
+            .skip(1)
+            .map(step -> "%d reached %s".formatted(step.reached(), step.stage()))
+            .toList();
+    text.append(String.join(", ", steps)).append('.');
+    if (conversion.winRate() != null) {
+      text.append(" Win rate: %s.".formatted(percent(conversion.winRate())));
+    }
+    return new Reply(text.toString(), created >= 5 ? 0.9 : 0.7);
+  }
+
+  private Reply pipeline(UUID workspaceId) {
+    PipelineSummary summary = analytics.pipeline(workspaceId);
+    if (summary.open().count() == 0) {
+      return new Reply("Your pipeline has no open deals.", 0.6);
+    }
+    return new Reply(
+        "Your open pipeline holds %d deal%s worth %s, %s weighted by stage probability."
+            .formatted(
+                summary.open().count(),
+                summary.open().count() == 1 ? "" : "s",
+                money(summary.open().value()),
+                money(summary.open().weightedValue())),
+        summary.open().count() >= 5 ? 0.9 : 0.7);
+  }
+
+  record Period(String name, Instant from, Instant to) {}
+
+  Period period(String question) {
+    String text = question.toLowerCase(Locale.ROOT);
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    if (text.contains("this month")) {
+      return new Period("this month", start(today.withDayOfMonth(1)), now);
+    }
+    if (text.contains("this quarter")) {
+      int firstMonth = (today.getMonthValue() - 1) / 3 * 3 + 1;
+      return new Period("this quarter", start(today.withMonth(firstMonth).withDayOfMonth(1)), now);
+    }
+    if (text.contains("this year")) {
+      return new Period("this year", start(today.withDayOfYear(1)), now);
+    }
+    return new Period("in the last 90 days", now.minus(Duration.ofDays(90)), now);
+  }
+
+  private static Instant start(LocalDate day) {
+    return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  static String money(BigDecimal value) {
+    NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
+    format.setMaximumFractionDigits(2);
+    format.setMinimumFractionDigits(0);
+    return format.format(value);
+  }
+
+  static String percent(double share) {
+    return String.format(Locale.ROOT, "%.0f%%", share * 100);
+  }
+}

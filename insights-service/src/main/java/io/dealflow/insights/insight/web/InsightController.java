@@ -1,0 +1,158 @@
+package io.dealflow.insights.insight.web;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dealflow.insights.rules.DealFigures;
+import io.dealflow.insights.rules.Finding;
+import io.dealflow.insights.rules.PipelineRules;
+import io.dealflow.insights.rules.PipelineRules.Outcome;
+import io.dealflow.platform.error.ApiError;
+import io.dealflow.platform.error.ApiException;
+import io.dealflow.platform.error.FieldViolation;
+import io.dealflow.platform.security.Tenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * VectorOS AI core: insights and recommendations from figures a client sends, by the same rules
+ * that watch the workspace's own pipeline ({@link PipelineRules}).
+ */
+@RestController
+@Tag(name = "Insights (VectorOS)")
+@SecurityRequirement(name = "bearer")
+class InsightController {
+
+  static final List<String> DATA_TYPES = List.of("deals");
+
+  @PostMapping("/api/v1/insights")
+  @Operation(
+      summary = "Generate insights from business data",
+      description =
+          "data_type `deals`: data {total_deals, won_deals, lost_deals, in_progress,"
+              + " average_deal_value, conversion_rate}. Answers insights[] and recommendations[]"
+              + " {type, title, description, priority, confidence}; the rules and their"
+              + " benchmarks are in insights-service's README.")
+  GenerateResponse generate(Tenant caller, @RequestBody GenerateRequest request) {
+    List<FieldViolation> violations = new ArrayList<>();
+    if (request.workspaceId() == null) {
+      violations.add(new FieldViolation("workspace_id", "blank", "workspace_id is required"));
+    }
+    if (request.dataType() == null || !DATA_TYPES.contains(request.dataType())) {
+      violations.add(
+          new FieldViolation(
+              "data_type", "invalid", "data_type must be one of " + String.join(", ", DATA_TYPES)));
+    }
+    if (request.data() == null || !request.data().isObject()) {
+      violations.add(new FieldViolation("data", "invalid", "data must be an object of figures"));
+    }
+    if (!violations.isEmpty()) {
+      throw new ApiException(ApiError.validation(violations));
+    }
+    if (!caller.belongsTo(request.workspaceId())) {
+      throw ApiException.notFound("Workspace");
+    }
+    Outcome outcome = PipelineRules.deals(dealFigures(request.data()));
+    return new GenerateResponse(
+        outcome.insights().stream().map(FindingResponse::of).toList(),
+        outcome.recommendations().stream().map(FindingResponse::of).toList());
+  }
+
+  /** The figures of data type {@code deals}, each checked. */
+  static DealFigures dealFigures(JsonNode data) {
+    List<FieldViolation> violations = new ArrayList<>();
+    Long total = count(data, "total_deals", true, violations);
+    Long won = count(data, "won_deals", true, violations);
+    Long lost = count(data, "lost_deals", false, violations);
+    Long inProgress = count(data, "in_progress", false, violations);
+    Double average = number(data, "average_deal_value", 0, Double.MAX_VALUE, violations);
+    Double conversion = number(data, "conversion_rate", 0, 1, violations);
+    if (violations.isEmpty()) {
+      long closed = won + (lost == null ? 0 : lost);
+      long open = inProgress == null ? Math.max(0, total - closed) : inProgress;
+      if (closed + open > total) {
+        violations.add(
+            new FieldViolation(
+                "data.total_deals",
+                "invalid",
+                "total_deals must be at least won_deals + lost_deals + in_progress"));
+      } else {
+        return new DealFigures(total, won, lost == null ? 0 : lost, open, average, conversion);
+      }
+    }
+    throw new ApiException(ApiError.validation(violations));
+  }
+
+  private static @Nullable Long count(
+      JsonNode data, String field, boolean required, List<FieldViolation> violations) {
+    JsonNode value = data.get(field);
+    if (value == null || value.isNull()) {
+      if (required) {
+        violations.add(new FieldViolation("data." + field, "blank", field + " is required"));
+      }
+      return null;
+    }
+    if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() < 0) {
+      violations.add(
+          new FieldViolation("data." + field, "invalid", field + " must be a whole number >= 0"));
+      return null;
+    }
+    return value.asLong();
+  }
+
+  private static @Nullable Double number(
+      JsonNode data, String field, double min, double max, List<FieldViolation> violations) {
+    JsonNode value = data.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isNumber() || value.asDouble() < min || value.asDouble() > max) {
+      violations.add(
+          new FieldViolation(
+              "data." + field,
+              "invalid",
+              max == 1
+                  ? field + " must be a number from 0 to 1"
+                  : field + " must be a number >= 0"));
+      return null;
+    }
+    return value.asDouble();
+  }
+
+  /** The request; snake_case as the seed shows it, camelCase accepted too. */
+  record GenerateRequest(
+      @JsonProperty("workspace_id") @JsonAlias("workspaceId") @Nullable UUID workspaceId,
+      @JsonProperty("data_type") @JsonAlias("dataType") @Nullable String dataType,
+      @Nullable JsonNode data) {}
+
+  /** Insights about the figures and what to do about them. */
+  record GenerateResponse(List<FindingResponse> insights, List<FindingResponse> recommendations) {}
+
+  /**
+   * One insight or recommendation.
+   *
+   * @param type the rule that found it
+   * @param priority critical, high, medium or low
+   * @param confidence 0-1
+   */
+  record FindingResponse(
+      String type, String title, String description, String priority, double confidence) {
+
+    static FindingResponse of(Finding finding) {
+      return new FindingResponse(
+          finding.type(),
+          finding.title(),
+          finding.description(),
+          finding.priority().id(),
+          finding.confidence());
+    }
+  }
+}

@@ -1,0 +1,5 @@
+/** The VectorOS insight routes. */
+@NullMarked
+package io.dealflow.insights.insight.web;
+
+import org.jspecify.annotations.NullMarked;
