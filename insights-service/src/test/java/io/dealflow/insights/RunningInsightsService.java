@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"dealflow.security.clock-skew=0s"})
+    properties = {"dealflow.security.clock-skew=0s", "dealflow.insights.evaluate-interval=300ms"})
 public abstract class RunningInsightsService {
 
   @LocalServerPort protected int port;

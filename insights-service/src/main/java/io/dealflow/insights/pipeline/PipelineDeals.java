@@ -1,6 +1,7 @@
 package io.dealflow.insights.pipeline;
 
 import io.dealflow.insights.pipeline.PipelineFigures.Closed;
+import io.dealflow.insights.pipeline.PipelineFigures.DealCounts;
 import io.dealflow.insights.pipeline.PipelineFigures.OpenDeals;
 import io.dealflow.insights.pipeline.PipelineFigures.StageHistory;
 import io.dealflow.insights.pipeline.PipelineFigures.StageTotal;
@@ -69,6 +70,7 @@ class PipelineDeals {
         .param("assignedTo", assignedTo)
         .update();
     entered(orgId, dealId, stage, at);
+    changed(orgId);
   }
 
   /** A stage change, won or lost: the deal's stage and value unless a newer event set them. */
@@ -98,6 +100,7 @@ class PipelineDeals {
         .param("at", Timestamp.from(at))
         .update();
     entered(orgId, dealId, stage, at);
+    changed(orgId);
   }
 
   /** {@code deal.deleted}: no longer counted, whatever arrives for it later. */
@@ -116,6 +119,48 @@ class PipelineDeals {
         .param("stage", stage.id())
         .param("at", Timestamp.from(at))
         .update();
+    changed(orgId);
+  }
+
+  /** Notes that the workspace's read model changed (now, in this transaction). */
+  private void changed(UUID orgId) {
+    jdbc.sql(
+            """
+            INSERT INTO pipeline_changes (org_id, changed_at) VALUES (:orgId, clock_timestamp())
+            ON CONFLICT (org_id) DO UPDATE SET changed_at = EXCLUDED.changed_at
+            """)
+        .param("orgId", orgId)
+        .update();
+  }
+
+  /**
+   * The deals created in {@code [from, to)}: how many, and how many of them are won, lost, open.
+   */
+  DealCounts cohort(UUID orgId, Instant from, Instant to) {
+    return jdbc.sql(
+            """
+            SELECT count(*) AS total,
+                   count(*) FILTER (WHERE stage = 'won') AS won,
+                   count(*) FILTER (WHERE stage = 'lost') AS lost
+            FROM pipeline_deals
+            WHERE org_id = :orgId AND deleted_at IS NULL AND created_at >= :from AND created_at < :to
+            """)
+        .param("orgId", orgId)
+        .param("from", Timestamp.from(from))
+        .param("to", Timestamp.from(to))
+        .query(
+            (rs, row) ->
+                new DealCounts(
+                    rs.getLong("total"),
+                    rs.getLong("won"),
+                    rs.getLong("lost"),
+                    rs.getLong("total") - rs.getLong("won") - rs.getLong("lost")))
+        .single();
+  }
+
+  /** Every workspace with a read model. */
+  List<UUID> workspaces() {
+    return jdbc.sql("SELECT org_id FROM pipeline_changes ORDER BY org_id").query(UUID.class).list();
   }
 
   private void entered(UUID orgId, UUID dealId, Stage stage, Instant at) {
@@ -269,15 +314,18 @@ class PipelineDeals {
   }
 
   /**
-   * The open deals whose stage has not changed since {@code before}, the most valuable first: at
-   * most {@code limit}, and how many there are in all.
+   * The open deals whose stage has not changed since {@code before} (all of them, with a {@code
+   * before} in the future), the most valuable first: at most {@code limit}, and how many there are
+   * in all with their total value.
    */
-  Stalled stalled(UUID orgId, Instant before, int limit) {
+  Stalled open(UUID orgId, Instant before, int limit) {
     long[] count = {0};
+    BigDecimal[] total = {BigDecimal.ZERO};
     List<StalledDeal> deals = new java.util.ArrayList<>();
     jdbc.sql(
             """
-            SELECT deal_id, title, stage, value, stage_at, count(*) OVER () AS stalled
+            SELECT deal_id, title, stage, value, stage_at, count(*) OVER () AS stalled,
+                   sum(value) OVER () AS total
             FROM pipeline_deals
             WHERE org_id = :orgId AND deleted_at IS NULL
               AND stage IN ('lead', 'qualified', 'proposal', 'negotiation')
@@ -291,6 +339,7 @@ class PipelineDeals {
         .query(
             rs -> {
               count[0] = rs.getLong("stalled");
+              total[0] = rs.getBigDecimal("total");
               deals.add(
                   new StalledDeal(
                       rs.getObject("deal_id", UUID.class),
@@ -299,7 +348,7 @@ class PipelineDeals {
                       rs.getBigDecimal("value"),
                       rs.getTimestamp("stage_at").toInstant()));
             });
-    return new Stalled(count[0], deals);
+    return new Stalled(count[0], total[0], deals);
   }
 
   /** A stage as this table stores it (always written from {@link Stage#id()}). */

@@ -35,8 +35,8 @@ public class PipelineFigures {
   public record StalledDeal(
       UUID dealId, @Nullable String title, Stage stage, BigDecimal value, Instant since) {}
 
-  /** How many deals stalled, and the most valuable of them. */
-  public record Stalled(long count, List<StalledDeal> top) {
+  /** How many open deals there are (of those asked for), their value, and the most valuable. */
+  public record Stalled(long count, BigDecimal value, List<StalledDeal> top) {
 
     public Stalled {
       top = List.copyOf(top);
@@ -69,7 +69,25 @@ public class PipelineFigures {
     return deals.openEnteredBy(orgId, cutoffs);
   }
 
+  /** Open deals whose stage has not changed since {@code before}, the most valuable first. */
   public Stalled stalled(UUID orgId, Instant before, int limit) {
-    return deals.stalled(orgId, before, limit);
+    return deals.open(orgId, before, limit);
+  }
+
+  /** Every open deal, the most valuable first. */
+  public Stalled open(UUID orgId, int limit) {
+    return deals.open(orgId, Instant.parse("9999-01-01T00:00:00Z"), limit);
+  }
+
+  /** Deals created in a period: how many, won, lost and still open. */
+  public record DealCounts(long total, long won, long lost, long open) {}
+
+  public DealCounts cohort(UUID orgId, Instant from, Instant to) {
+    return deals.cohort(orgId, from, to);
+  }
+
+  /** Every workspace the read model holds deals of. */
+  public List<UUID> workspaces() {
+    return deals.workspaces();
   }
 }

@@ -136,12 +136,12 @@ public final class PipelineRules {
   }
 
   /** {@code 0.5 + 0.45 × min(1, n / 40)}, two decimals. */
-  static double confidence(long evidence) {
+  public static double confidence(long evidence) {
     double value = 0.5 + 0.45 * Math.min(1.0, evidence / 40.0);
     return Math.round(value * 100) / 100.0;
   }
 
-  static String percent(double share) {
+  public static String percent(double share) {
     return String.format(Locale.ROOT, "%.0f%%", share * 100);
   }
 }

@@ -2,6 +2,11 @@ package io.dealflow.insights.insight.web;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dealflow.insights.insight.Insight;
+import io.dealflow.insights.insight.Insight.Status;
+import io.dealflow.insights.insight.Insight.Subject;
+import io.dealflow.insights.insight.InsightManagement;
+import io.dealflow.insights.insight.InsightManagement.InsightPage;
 import io.dealflow.insights.rules.DealFigures;
 import io.dealflow.insights.rules.Finding;
 import io.dealflow.insights.rules.PipelineRules;
@@ -11,20 +16,29 @@ import io.dealflow.platform.error.ApiException;
 import io.dealflow.platform.error.FieldViolation;
 import io.dealflow.platform.security.Tenant;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * VectorOS AI core: insights and recommendations from figures a client sends, by the same rules
- * that watch the workspace's own pipeline ({@link PipelineRules}).
+ * VectorOS insights: the workspace's insights and their status, and (AI core) insights and
+ * recommendations from figures a client sends, by the same rules that watch the workspace's own
+ * pipeline ({@link PipelineRules}).
  */
 @RestController
 @Tag(name = "Insights (VectorOS)")
@@ -32,6 +46,68 @@ import tools.jackson.databind.JsonNode;
 class InsightController {
 
   static final List<String> DATA_TYPES = List.of("deals");
+  static final String DEFAULT_LIMIT = "50";
+  static final int MAX_LIMIT = 100;
+
+  private final InsightManagement insights;
+
+  InsightController(InsightManagement insights) {
+    this.insights = insights;
+  }
+
+  @GetMapping("/api/v1/workspaces/{workspaceId}/insights")
+  @Operation(
+      summary = "The workspace's insights, newest first",
+      description =
+          "Raised by the rules when the pipeline changes and hourly, each cause once. Filters:"
+              + " `type`, `priority` (critical, high, medium, low), `status` (new, viewed,"
+              + " actioned, dismissed). Paging: `limit` (1-100, default 50) and `offset`.")
+  InsightListResponse list(
+      Tenant caller,
+      @PathVariable UUID workspaceId,
+      @RequestParam(required = false) @Nullable String type,
+      @RequestParam(required = false) @Nullable String priority,
+      @RequestParam(required = false) @Nullable String status,
+      @RequestParam(defaultValue = DEFAULT_LIMIT) @Min(1) @Max(MAX_LIMIT) int limit,
+      @RequestParam(defaultValue = "0") @Min(0) int offset) {
+    if (!caller.belongsTo(workspaceId)) {
+      throw ApiException.notFound("Workspace");
+    }
+    if (priority != null && !PRIORITIES.contains(priority)) {
+      throw ApiException.invalid(
+          "priority", "invalid", "priority must be one of " + String.join(", ", PRIORITIES));
+    }
+    Status only = status == null ? null : status(status, "status");
+    InsightPage page = insights.list(workspaceId, type, priority, only, limit, offset);
+    return new InsightListResponse(
+        page.insights().stream().map(InsightResponse::of).toList(), page.total(), limit, offset);
+  }
+
+  @PatchMapping("/api/v1/insights/{id}")
+  @Operation(
+      summary = "Set an insight's status",
+      description = "{status: viewed | actioned | dismissed}; an unknown id answers 404.")
+  InsightResponse update(Tenant caller, @PathVariable UUID id, @RequestBody StatusRequest request) {
+    if (request.status() == null) {
+      throw ApiException.invalid("status", "blank", "status is required");
+    }
+    Status status = status(request.status(), "status");
+    if (status == Status.NEW) {
+      throw ApiException.invalid(
+          "status", "invalid", "status must be one of viewed, actioned, dismissed");
+    }
+    return InsightResponse.of(insights.changeStatus(caller.orgIds(), id, status));
+  }
+
+  private static Status status(String value, String field) {
+    return Status.fromId(value)
+        .orElseThrow(
+            () ->
+                ApiException.invalid(
+                    field, "invalid", field + " must be one of new, viewed, actioned, dismissed"));
+  }
+
+  static final List<String> PRIORITIES = List.of("critical", "high", "medium", "low");
 
   @PostMapping("/api/v1/insights")
   @Operation(
@@ -125,6 +201,53 @@ class InsightController {
       return null;
     }
     return value.asDouble();
+  }
+
+  /** The PATCH body. */
+  record StatusRequest(@Nullable String status) {}
+
+  /**
+   * A page of insights.
+   *
+   * @param total how many match the filters
+   */
+  @Schema(name = "InsightList")
+  record InsightListResponse(List<InsightResponse> insights, long total, int limit, int offset) {}
+
+  /**
+   * An insight as VectorOS shows it.
+   *
+   * @param workspaceId the workspace
+   * @param subjects the records it is about ({type, id})
+   */
+  @Schema(name = "Insight")
+  record InsightResponse(
+      UUID id,
+      UUID workspaceId,
+      String type,
+      String title,
+      String description,
+      String priority,
+      double confidence,
+      String status,
+      List<Subject> subjects,
+      Instant createdAt,
+      Instant updatedAt) {
+
+    static InsightResponse of(Insight insight) {
+      return new InsightResponse(
+          insight.id(),
+          insight.orgId(),
+          insight.type(),
+          insight.title(),
+          insight.description(),
+          insight.priority(),
+          insight.confidence(),
+          insight.status().id(),
+          insight.subjects(),
+          insight.createdAt(),
+          insight.updatedAt());
+    }
   }
 
   /** The request; snake_case as the seed shows it, camelCase accepted too. */

@@ -1,0 +1,231 @@
+package io.dealflow.insights.insight;
+
+import io.dealflow.insights.analytics.Conversion;
+import io.dealflow.insights.analytics.PipelineAnalytics;
+import io.dealflow.insights.insight.Insight.Subject;
+import io.dealflow.insights.pipeline.PipelineFigures;
+import io.dealflow.insights.pipeline.PipelineFigures.DealCounts;
+import io.dealflow.insights.pipeline.PipelineFigures.Stalled;
+import io.dealflow.insights.pipeline.PipelineFigures.StalledDeal;
+import io.dealflow.insights.rules.DealFigures;
+import io.dealflow.insights.rules.Finding;
+import io.dealflow.insights.rules.Finding.Priority;
+import io.dealflow.insights.rules.PipelineRules;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs the rules over a workspace's read model and raises the insights they find, each cause once.
+ *
+ * <ul>
+ *   <li>{@code deal_stalled}: an open deal without a stage change for {@value #STALLED_DAYS} days
+ *       (the {@value #STALLED_LIMIT} most valuable); {@code high} when it holds at least a fifth of
+ *       the open pipeline's value, else {@code medium}; confidence 0.9. Cause: the deal and the
+ *       time it entered its stage (moving on and stalling again is a new cause).
+ *   <li>{@link PipelineRules} over the deals created in the last 90 days, once at least {@value
+ *       PipelineRules#MIN_DEALS} were: conversion below benchmark, win rate below benchmark,
+ *       pipeline congested (not the healthy-conversion note). Cause: the rule and the calendar
+ *       quarter.
+ *   <li>{@code win_rate_falling}: the win rate of the last 90 days at least 10 points under the 90
+ *       days before, each over at least {@value PipelineRules#MIN_DECIDED} closed deals; {@code
+ *       high} from 20 points. Cause: the quarter.
+ *   <li>{@code pipeline_concentration}: at least {@value #CONCENTRATION_MIN_DEALS} open deals and
+ *       the three largest hold half of the open value or more; {@code medium}, confidence 0.8.
+ *       Cause: the quarter.
+ * </ul>
+ */
+@Service
+public class InsightEngine {
+
+  static final int STALLED_DAYS = 14;
+  static final int STALLED_LIMIT = 20;
+  static final int CONCENTRATION_MIN_DEALS = 5;
+  static final Duration WINDOW = Duration.ofDays(90);
+
+  private static final Logger log = LoggerFactory.getLogger(InsightEngine.class);
+
+  private final PipelineFigures figures;
+  private final PipelineAnalytics analytics;
+  private final Insights insights;
+  private final Clock clock;
+
+  InsightEngine(
+      PipelineFigures figures, PipelineAnalytics analytics, Insights insights, Clock clock) {
+    this.figures = figures;
+    this.analytics = analytics;
+    this.insights = insights;
+    this.clock = clock;
+  }
+
+  /** Evaluates the workspace now; the insights raised (none for a cause raised before). */
+  @Transactional
+  public List<Insight> evaluate(UUID orgId) {
+    Instant now = clock.instant();
+    List<Insight> raised = new ArrayList<>();
+    for (Candidate candidate : candidates(orgId, now)) {
+      insights.raise(orgId, candidate, now).ifPresent(raised::add);
+    }
+    insights.evaluated(orgId, now);
+    if (!raised.isEmpty()) {
+      log.info(
+          "Insights: {} raised for workspace {} ({})",
+          raised.size(),
+          orgId,
+          raised.stream().map(Insight::type).toList());
+    }
+    return raised;
+  }
+
+  /** The workspaces to evaluate again: their read model changed since. */
+  public List<UUID> changed(int limit) {
+    return insights.changedSinceEvaluated(limit);
+  }
+
+  public List<UUID> workspaces() {
+    return figures.workspaces();
+  }
+
+  List<Candidate> candidates(UUID orgId, Instant now) {
+    List<Candidate> candidates = new ArrayList<>();
+    String quarter = quarter(now);
+    Stalled open = figures.open(orgId, 3);
+    Stalled stalled =
+        figures.stalled(orgId, now.minus(Duration.ofDays(STALLED_DAYS)), STALLED_LIMIT);
+    for (StalledDeal deal : stalled.top()) {
+      boolean large =
+          open.value().signum() > 0
+              && deal.value().multiply(BigDecimal.valueOf(5)).compareTo(open.value()) >= 0;
+      long days = ChronoUnit.DAYS.between(deal.since(), now);
+      candidates.add(
+          new Candidate(
+              "deal_stalled:%s:%d".formatted(deal.dealId(), deal.since().toEpochMilli()),
+              new Finding(
+                  "deal_stalled",
+                  "Deal Stalled in " + capitalized(deal.stage().id()),
+                  "%s (%s) has had no stage change for %d days, since %s; deals that sit in a stage longer than %d days close less often."
+                      .formatted(
+                          deal.title() == null ? "Deal " + deal.dealId() : deal.title(),
+                          money(deal.value()),
+                          days,
+                          LocalDate.ofInstant(deal.since(), ZoneOffset.UTC),
+                          STALLED_DAYS),
+                  large ? Priority.HIGH : Priority.MEDIUM,
+                  0.9),
+              List.of(new Subject("deal", deal.dealId()))));
+    }
+
+    DealCounts cohort = figures.cohort(orgId, now.minus(WINDOW), now);
+    if (cohort.total() >= PipelineRules.MIN_DEALS) {
+      for (Finding finding :
+          PipelineRules.deals(
+                  new DealFigures(
+                      cohort.total(), cohort.won(), cohort.lost(), cohort.open(), null, null))
+              .insights()) {
+        if (!finding.type().equals("conversion_above_benchmark")) {
+          candidates.add(
+              new Candidate(
+                  finding.type() + ":" + quarter,
+                  new Finding(
+                      finding.type(),
+                      finding.title(),
+                      finding.description() + " (Deals created in the last 90 days.)",
+                      finding.priority(),
+                      finding.confidence()),
+                  List.of()));
+        }
+      }
+    }
+
+    winRateFalling(orgId, now)
+        .ifPresent(
+            finding ->
+                candidates.add(new Candidate(finding.type() + ":" + quarter, finding, List.of())));
+
+    if (open.count() >= CONCENTRATION_MIN_DEALS && open.value().signum() > 0) {
+      BigDecimal top =
+          open.top().stream().map(StalledDeal::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+      double share = top.divide(open.value(), 4, RoundingMode.HALF_UP).doubleValue();
+      if (share >= 0.5) {
+        candidates.add(
+            new Candidate(
+                "pipeline_concentration:" + quarter,
+                new Finding(
+                    "pipeline_concentration",
+                    "Pipeline Concentrated on a Few Deals",
+                    "Your three largest open deals hold %s of the open pipeline (%s of %s across %d deals): losing one would move the quarter."
+                        .formatted(
+                            PipelineRules.percent(share),
+                            money(top),
+                            money(open.value()),
+                            open.count()),
+                    Priority.MEDIUM,
+                    0.8),
+                open.top().stream().map(deal -> new Subject("deal", deal.dealId())).toList()));
+      }
+    }
+    return candidates;
+  }
+
+  private Optional<Finding> winRateFalling(UUID orgId, Instant now) {
+    Conversion recent = analytics.conversion(orgId, now.minus(WINDOW), now);
+    Conversion before =
+        analytics.conversion(orgId, now.minus(WINDOW.multipliedBy(2)), now.minus(WINDOW));
+    if (recent.winRate() == null
+        || before.winRate() == null
+        || recent.won() + recent.lost() < PipelineRules.MIN_DECIDED
+        || before.won() + before.lost() < PipelineRules.MIN_DECIDED) {
+      return Optional.empty();
+    }
+    double drop = before.winRate() - recent.winRate();
+    if (drop < 0.10) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Finding(
+            "win_rate_falling",
+            "Win Rate Falling",
+            "Your win rate fell from %s (%d won of %d closed) in the 90 days before to %s (%d won of %d closed) in the last 90 days."
+                .formatted(
+                    PipelineRules.percent(before.winRate()),
+                    before.won(),
+                    before.won() + before.lost(),
+                    PipelineRules.percent(recent.winRate()),
+                    recent.won(),
+                    recent.won() + recent.lost()),
+            drop >= 0.20 ? Priority.HIGH : Priority.MEDIUM,
+            PipelineRules.confidence(
+                Math.min(recent.won() + recent.lost(), before.won() + before.lost()))));
+  }
+
+  static String quarter(Instant now) {
+    LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    return day.getYear() + "-Q" + day.get(IsoFields.QUARTER_OF_YEAR);
+  }
+
+  private static String capitalized(String word) {
+    return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+  }
+
+  private static String money(BigDecimal value) {
+    NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
+    format.setMaximumFractionDigits(2);
+    return format.format(value);
+  }
+}
