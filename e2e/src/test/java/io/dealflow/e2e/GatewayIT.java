@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What the gateway itself answers: limits, headers, health, services that are not running. */
+/**
+ * What the gateway itself answers: limits, headers, health (503s of a stopped service:
+ * RoutingTest).
+ */
 class GatewayIT {
 
   private static final Map<String, String> SECURITY_HEADERS =
@@ -53,21 +56,6 @@ class GatewayIT {
               assertThat(response.header(name)).as(name + " on " + response).isEqualTo(value));
       assertThat(response.header("X-Request-Id")).isNotBlank();
     }
-  }
-
-  @Test
-  void aServiceThatIsNotRunningAnswers503InItsFamilysFormat() {
-    var account = Accounts.register(E2eStack.client(), "Unavailable Co");
-
-    Http.Response insights =
-        E2eStack.client()
-            .bearer(account.accessToken())
-            .get("/api/v1/workspaces/" + account.orgId() + "/insights");
-
-    assertThat(insights.status()).as(insights.toString()).isEqualTo(503);
-    assertThat(insights.json().get("code").asString()).isNotBlank();
-    assertThat(insights.json().get("error").asString()).isNotBlank();
-    assertThat(insights.body()).contains("insights");
   }
 
   @Test

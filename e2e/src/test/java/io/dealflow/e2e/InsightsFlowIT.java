@@ -2,9 +2,14 @@ package io.dealflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.math.BigDecimal;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -12,7 +17,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * VectorOS pipeline analytics through the gateway: deals created, moved and won in crm show up in
  * insights-service's pipeline, conversion and forecast within seconds, the chat answers the win
- * rate from them, and another workspace sees none of it.
+ * rate from them, and another workspace sees none of it; an insight the rules raise reaches the
+ * {@code /ws/events} socket and a subscribed partner, and once dismissed is not raised again.
  */
 class InsightsFlowIT {
 
@@ -94,6 +100,67 @@ class InsightsFlowIT {
         E2eStack.client().bearer(stranger.accessToken()).get(workspace + "/analytics/pipeline");
     assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
     assertThat(refused.json().get("code").asString()).isEqualTo("NOT_FOUND");
+  }
+
+  @Test
+  void anInsightReachesTheEventSocketAndThePartnerAndADismissedOneIsNotRaisedAgain()
+      throws Exception {
+    var account = Accounts.register(E2eStack.client(), "Concentrated Capital");
+    Http vectoros = E2eStack.client().bearer(account.accessToken());
+    String workspace = "/api/v1/workspaces/" + account.orgId();
+    BlockingQueue<RealtimeFlowIT.Received> receiver = new LinkedBlockingQueue<>();
+    HttpServer partner = RealtimeFlowIT.partner(receiver);
+    try {
+      RealtimeFlowIT.subscribe(vectoros, partner, "insight.generated", "insights to the BI tool");
+      BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+      WebSocket socket = Sockets.openEvents(account.accessToken(), events);
+
+      // One deal of 40,000 and four of 2,500: the three largest hold 90 % of the pipeline.
+      createDeal(vectoros, workspace, "Global rollout", 40_000, "proposal");
+      for (int i = 1; i <= 4; i++) {
+        createDeal(vectoros, workspace, "Team plan " + i, 2_500, "lead");
+      }
+      JsonNode announced =
+          Sockets.await(
+              events,
+              m ->
+                  "insight.generated".equals(m.path("event").asString(""))
+                      && "pipeline_concentration".equals(m.path("data").path("type").asString("")));
+      String insightId = announced.get("data").get("id").asString();
+      assertThat(announced.get("data").get("description").asString())
+          .contains("90% of the open pipeline (45,000 of 50,000 across 5 deals)");
+
+      RealtimeFlowIT.Received delivery = receiver.poll(Sockets.WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(delivery).as("the partner received the insight").isNotNull();
+      JsonNode payload = Http.JSON.readTree(delivery.body());
+      assertThat(payload.get("event").asString()).isEqualTo("insight.generated");
+      assertThat(payload.get("data").get("id").asString()).isEqualTo(insightId);
+
+      JsonNode listed = vectoros.get(workspace + "/insights").json();
+      assertThat(listed.get("insights").get(0).get("id").asString()).isEqualTo(insightId);
+      Http.Response dismissed =
+          vectoros.patch("/api/v1/insights/" + insightId, Map.of("status", "dismissed"));
+      assertThat(dismissed.status()).as(dismissed.toString()).isEqualTo(200);
+
+      // The pipeline changes and is evaluated again; the cause still holds: nothing new.
+      createDeal(vectoros, workspace, "Team plan 5", 2_500, "lead");
+      await(
+          vectoros,
+          workspace + "/analytics/pipeline",
+          body -> body.get("totals").get("count").asLong() == 6);
+      JsonNode again =
+          Sockets.poll(
+              events,
+              m -> "insight.generated".equals(m.path("event").asString("")),
+              Duration.ofSeconds(12));
+      assertThat(again).as("an insight raised again after the dismissal").isNull();
+      JsonNode after = vectoros.get(workspace + "/insights").json();
+      assertThat(after.get("total").asLong()).isEqualTo(1);
+      assertThat(after.get("insights").get(0).get("status").asString()).isEqualTo("dismissed");
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    } finally {
+      partner.stop(0);
+    }
   }
 
   private static String createDeal(

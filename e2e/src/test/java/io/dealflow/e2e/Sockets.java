@@ -125,6 +125,20 @@ final class Sockets {
     throw new AssertionError("No matching socket message within " + WAIT);
   }
 
+  /** The first message that matches within {@code within}, skipping the others; null if none. */
+  static @org.jspecify.annotations.Nullable JsonNode poll(
+      BlockingQueue<JsonNode> messages, Predicate<JsonNode> wanted, Duration within)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode message = messages.poll(250, TimeUnit.MILLISECONDS);
+      if (message != null && wanted.test(message)) {
+        return message;
+      }
+    }
+    return null;
+  }
+
   /** The next message, whatever it is; fails after {@link #WAIT}. */
   static JsonNode next(BlockingQueue<JsonNode> messages) throws InterruptedException {
     JsonNode message = messages.poll(WAIT.toSeconds(), TimeUnit.SECONDS);

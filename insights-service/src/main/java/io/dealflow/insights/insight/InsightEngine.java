@@ -2,6 +2,8 @@ package io.dealflow.insights.insight;
 
 import io.dealflow.insights.analytics.Conversion;
 import io.dealflow.insights.analytics.PipelineAnalytics;
+import io.dealflow.insights.events.InsightRaised;
+import io.dealflow.insights.events.InsightsEvents;
 import io.dealflow.insights.insight.Insight.Subject;
 import io.dealflow.insights.pipeline.PipelineFigures;
 import io.dealflow.insights.pipeline.PipelineFigures.DealCounts;
@@ -11,6 +13,7 @@ import io.dealflow.insights.rules.DealFigures;
 import io.dealflow.insights.rules.Finding;
 import io.dealflow.insights.rules.Finding.Priority;
 import io.dealflow.insights.rules.PipelineRules;
+import io.dealflow.platform.events.Outbox;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
@@ -32,13 +35,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Runs the rules over a workspace's read model and raises the insights they find, each cause once.
+ * Runs the rules over a workspace's read model and raises the insights they find, each cause once,
+ * publishing {@code insight.generated} for each (and {@code insight.critical} for a critical one)
+ * in the same transaction.
  *
  * <ul>
  *   <li>{@code deal_stalled}: an open deal without a stage change for {@value #STALLED_DAYS} days
- *       (the {@value #STALLED_LIMIT} most valuable); {@code high} when it holds at least a fifth of
- *       the open pipeline's value, else {@code medium}; confidence 0.9. Cause: the deal and the
- *       time it entered its stage (moving on and stalling again is a new cause).
+ *       (the {@value #STALLED_LIMIT} most valuable); {@code critical} when it holds at least half
+ *       of the open pipeline's value, {@code high} at least a fifth, else {@code medium};
+ *       confidence 0.9. Cause: the deal and the time it entered its stage (moving on and stalling
+ *       again is a new cause).
  *   <li>{@link PipelineRules} over the deals created in the last 90 days, once at least {@value
  *       PipelineRules#MIN_DEALS} were: conversion below benchmark, win rate below benchmark,
  *       pipeline congested (not the healthy-conversion note). Cause: the rule and the calendar
@@ -64,13 +70,19 @@ public class InsightEngine {
   private final PipelineFigures figures;
   private final PipelineAnalytics analytics;
   private final Insights insights;
+  private final Outbox outbox;
   private final Clock clock;
 
   InsightEngine(
-      PipelineFigures figures, PipelineAnalytics analytics, Insights insights, Clock clock) {
+      PipelineFigures figures,
+      PipelineAnalytics analytics,
+      Insights insights,
+      Outbox outbox,
+      Clock clock) {
     this.figures = figures;
     this.analytics = analytics;
     this.insights = insights;
+    this.outbox = outbox;
     this.clock = clock;
   }
 
@@ -81,6 +93,13 @@ public class InsightEngine {
     List<Insight> raised = new ArrayList<>();
     for (Candidate candidate : candidates(orgId, now)) {
       insights.raise(orgId, candidate, now).ifPresent(raised::add);
+    }
+    for (Insight insight : raised) {
+      InsightRaised event = event(insight);
+      outbox.append(InsightsEvents.INSIGHT_GENERATED, insight.id(), orgId, event);
+      if (insight.priority().equals(Priority.CRITICAL.id())) {
+        outbox.append(InsightsEvents.INSIGHT_CRITICAL, insight.id(), orgId, event);
+      }
     }
     insights.evaluated(orgId, now);
     if (!raised.isEmpty()) {
@@ -109,9 +128,14 @@ public class InsightEngine {
     Stalled stalled =
         figures.stalled(orgId, now.minus(Duration.ofDays(STALLED_DAYS)), STALLED_LIMIT);
     for (StalledDeal deal : stalled.top()) {
-      boolean large =
-          open.value().signum() > 0
-              && deal.value().multiply(BigDecimal.valueOf(5)).compareTo(open.value()) >= 0;
+      Priority priority = Priority.MEDIUM;
+      if (open.value().signum() > 0) {
+        if (deal.value().multiply(BigDecimal.valueOf(2)).compareTo(open.value()) >= 0) {
+          priority = Priority.CRITICAL;
+        } else if (deal.value().multiply(BigDecimal.valueOf(5)).compareTo(open.value()) >= 0) {
+          priority = Priority.HIGH;
+        }
+      }
       long days = ChronoUnit.DAYS.between(deal.since(), now);
       candidates.add(
           new Candidate(
@@ -126,7 +150,7 @@ public class InsightEngine {
                           days,
                           LocalDate.ofInstant(deal.since(), ZoneOffset.UTC),
                           STALLED_DAYS),
-                  large ? Priority.HIGH : Priority.MEDIUM,
+                  priority,
                   0.9),
               List.of(new Subject("deal", deal.dealId()))));
     }
@@ -212,6 +236,22 @@ public class InsightEngine {
             drop >= 0.20 ? Priority.HIGH : Priority.MEDIUM,
             PipelineRules.confidence(
                 Math.min(recent.won() + recent.lost(), before.won() + before.lost()))));
+  }
+
+  private static InsightRaised event(Insight insight) {
+    return new InsightRaised(
+        insight.id(),
+        insight.orgId(),
+        insight.type(),
+        insight.title(),
+        insight.description(),
+        insight.priority(),
+        insight.confidence(),
+        insight.status().id(),
+        insight.subjects().stream()
+            .map(subject -> new InsightRaised.Subject(subject.type(), subject.id()))
+            .toList(),
+        insight.createdAt());
   }
 
   static String quarter(Instant now) {

@@ -2,10 +2,12 @@ package io.dealflow.insights.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dealflow.devstack.Devstack;
 import io.dealflow.insights.CrmDeals;
 import io.dealflow.insights.RunningInsightsService;
 import io.dealflow.platform.test.ApiClient;
 import io.dealflow.platform.test.ApiClient.Response;
+import io.dealflow.platform.test.EventProbe;
 import io.dealflow.platform.test.TestUsers;
 import io.dealflow.platform.test.TestUsers.TestUser;
 import java.time.Duration;
@@ -37,6 +39,9 @@ class InsightsIT extends RunningInsightsService {
     ApiClient client = as(member);
     CrmDeals crm = CrmDeals.of(member.orgId());
     UUID stalled = UUID.randomUUID();
+    EventProbe events =
+        new EventProbe(
+            Devstack.kafka().bootstrapServers(), List.of("insight.generated", "insight.critical"));
     // Open: 40,000 in proposal untouched for 20 days, and four deals of 2,500 created a minute
     // ago: the three largest hold 45,000 of 50,000.
     CrmDeals.publish(crm.created(stalled, 40_000, "proposal", now.minus(Duration.ofDays(20))));
@@ -54,8 +59,8 @@ class InsightsIT extends RunningInsightsService {
     assertThat(stall.get("title").asString()).isEqualTo("Deal Stalled in Proposal");
     assertThat(stall.get("description").asString())
         .startsWith("Deal 40000 (40,000) has had no stage change for 20 days");
-    // 40,000 of an open pipeline of 50,000: at least a fifth of it.
-    assertThat(stall.get("priority").asString()).isEqualTo("high");
+    // 40,000 of an open pipeline of 50,000: half of it or more.
+    assertThat(stall.get("priority").asString()).isEqualTo("critical");
     assertThat(stall.get("status").asString()).isEqualTo("new");
     assertThat(stall.get("workspaceId").asString()).isEqualTo(member.orgId().toString());
     assertThat(stall.get("subjects").get(0).get("type").asString()).isEqualTo("deal");
@@ -65,6 +70,23 @@ class InsightsIT extends RunningInsightsService {
         .contains(
             "three largest open deals hold 90% of the open pipeline (45,000 of 50,000 across 5 deals)");
     assertThat(concentration.get("subjects")).hasSize(3);
+
+    // Published with the insight: insight.generated for each, insight.critical for the stall.
+    String stallId = stall.get("id").asString();
+    try (events) {
+      EventProbe.Received generated =
+          events.await(
+              r -> r.type().equals("insight.generated") && r.subject().equals(stallId), WAIT);
+      assertThat(generated.envelope().get("orgid").asString()).isEqualTo(member.orgId().toString());
+      assertThat(generated.data().get("type").asString()).isEqualTo("deal_stalled");
+      assertThat(generated.data().get("priority").asString()).isEqualTo("critical");
+      assertThat(generated.data().get("subjects").get(0).get("id").asString())
+          .isEqualTo(stalled.toString());
+      events.await(r -> r.type().equals("insight.critical") && r.subject().equals(stallId), WAIT);
+      String concentrationId = concentration.get("id").asString();
+      events.await(
+          r -> r.type().equals("insight.generated") && r.subject().equals(concentrationId), WAIT);
+    }
 
     // Dismissed, then evaluated again with the deal still stalled: not raised a second time.
     Response dismissed =

@@ -2,6 +2,7 @@ package io.dealflow.realtime.socket;
 
 import io.dealflow.crm.events.CrmEvents;
 import io.dealflow.identity.events.IdentityEvents;
+import io.dealflow.insights.events.InsightsEvents;
 import io.dealflow.platform.event.EventType;
 import io.dealflow.platform.events.EventSubscription;
 import io.dealflow.platform.tracing.TraceSpan;
@@ -33,7 +34,12 @@ class SocketsConfiguration {
    * each protocol picks what it shows ({@code /ws/chat/*}: its session's support events).
    */
   static final List<String> CATALOGUE =
-      Stream.of(CrmEvents.ALL, IdentityEvents.ALL, PlaybookEvents.ALL, SupportEvents.ALL)
+      Stream.of(
+              CrmEvents.ALL,
+              IdentityEvents.ALL,
+              PlaybookEvents.ALL,
+              SupportEvents.ALL,
+              InsightsEvents.ALL)
           .flatMap(List::stream)
           .map(EventType::topic)
           .distinct()

@@ -2,6 +2,7 @@ package io.dealflow.realtime.webhook;
 
 import io.dealflow.crm.events.CrmEvents;
 import io.dealflow.identity.events.IdentityEvents;
+import io.dealflow.insights.events.InsightsEvents;
 import io.dealflow.platform.event.EventType;
 import io.dealflow.playbook.events.PlaybookEvents;
 import io.dealflow.realtime.events.RealtimeEvents;
@@ -22,6 +23,7 @@ final class EventCatalogue {
               IdentityEvents.ALL,
               PlaybookEvents.ALL,
               SupportEvents.ALL,
+              InsightsEvents.ALL,
               RealtimeEvents.ALL)
           .flatMap(List::stream)
           .toList();

@@ -27,6 +27,7 @@ class EventCatalogueTest {
     assertThat(EventCatalogue.isValidFilter("practice.*")).isTrue();
     assertThat(EventCatalogue.isValidFilter("support.*")).isTrue();
     assertThat(EventCatalogue.isValidFilter("ticket.created")).isTrue();
+    assertThat(EventCatalogue.isValidFilter("insight.critical")).isTrue();
     assertThat(EventCatalogue.isValidFilter("deal.*")).isTrue();
     assertThat(EventCatalogue.isValidFilter("*")).isTrue();
     assertThat(EventCatalogue.isValidFilter("deal.exploded")).isFalse();
@@ -47,6 +48,8 @@ class EventCatalogueTest {
             "support.message.created",
             "support.escalated",
             "ticket.created",
+            "insight.generated",
+            "insight.critical",
             "lead.score.changed",
             "conversation.status.changed");
   }

@@ -1,5 +1,6 @@
 package io.dealflow.realtime.socket.cable;
 
+import io.dealflow.insights.events.InsightsEvents;
 import io.dealflow.platform.event.EventType;
 import io.dealflow.platform.events.ReceivedEvent;
 import io.dealflow.realtime.socket.SocketJson;
@@ -113,11 +114,13 @@ enum CableChannel {
           "lead.qualified");
 
   /**
-   * Support chat events are HeliosCS's: they reach {@code /ws/chat/*} and {@code /ws/events}, not
-   * Spotlight's notifications.
+   * Support chat events are HeliosCS's (they reach {@code /ws/chat/*} and {@code /ws/events}) and
+   * insights VectorOS's ({@code /ws/events}): not Spotlight's notifications.
    */
   private static final Set<String> NOT_SPOTLIGHTS =
-      SupportEvents.ALL.stream().map(EventType::name).collect(Collectors.toUnmodifiableSet());
+      java.util.stream.Stream.concat(SupportEvents.ALL.stream(), InsightsEvents.ALL.stream())
+          .map(EventType::name)
+          .collect(Collectors.toUnmodifiableSet());
 
   private final String wireName;
   private final @Nullable String filterField;
