@@ -3,19 +3,11 @@ package io.dealflow.training.objection;
 import io.dealflow.crm.events.ConversationCompleted;
 import io.dealflow.crm.events.CrmEvents;
 import io.dealflow.crm.events.TranscriptAdded;
-import io.dealflow.devstack.Devstack;
 import io.dealflow.platform.event.EventType;
-import io.dealflow.platform.test.EventSchemas;
-import java.nio.charset.StandardCharsets;
+import io.dealflow.platform.test.TestEvents;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -88,30 +80,6 @@ final class CrmCalls {
 
   /** Publishes an envelope on its type's topic, keyed by its subject, as crm's relay does. */
   static void publish(ObjectNode envelope) {
-    EventSchemas.load().assertValid(envelope);
-    String type = envelope.get("type").asString();
-    try (var producer =
-        new KafkaProducer<String, byte[]>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Devstack.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
-      ProducerRecord<String, byte[]> record =
-          new ProducerRecord<>(
-              type,
-              envelope.get("subject").asString(),
-              JSON.writeValueAsString(envelope).getBytes(StandardCharsets.UTF_8));
-      record
-          .headers()
-          .add(
-              "content-type",
-              "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-      producer.send(record).get();
-    } catch (Exception e) {
-      throw new IllegalStateException("Could not publish " + type, e);
-    }
+    TestEvents.publish(envelope);
   }
 }
