@@ -28,6 +28,8 @@
 //   BENCH_SUPPORT_CHAT_WARMUP      20: warm-up chat questions before each chat measurement
 //   BENCH_SUPPORT_PDF_MB           5: size of the uploaded PDF, MiB
 //   BENCH_SUPPORT_KEEP             0: 1 leaves the knowledge the run added in place
+//   BENCH_SUPPORT_REUSE_FILLER     0: 1 keeps the filler an earlier (interrupted or kept) run left,
+//                                  so the quality phase runs with it in the organization
 //
 // Everything the run adds to the demo organization's knowledge carries metadata
 // {"bench": "support-knowledge"} and is removed at the end (and at the start, if an earlier run was
@@ -103,6 +105,7 @@ public class SupportBench {
   static int chatWarmup;
   static double pdfMiB;
   static boolean keep;
+  static boolean reuseFiller;
 
   // Session state.
   static String token;
@@ -138,6 +141,7 @@ public class SupportBench {
     chatWarmup = Integer.parseInt(env("BENCH_SUPPORT_CHAT_WARMUP", "20"));
     pdfMiB = Double.parseDouble(env("BENCH_SUPPORT_PDF_MB", "5"));
     keep = env("BENCH_SUPPORT_KEEP", "0").equals("1");
+    reuseFiller = env("BENCH_SUPPORT_REUSE_FILLER", "0").equals("1");
 
     QualitySet set = QualitySet.load(qualityDir);
     login();
@@ -160,9 +164,14 @@ public class SupportBench {
     line("machine: %d CPUs, %s", Runtime.getRuntime().availableProcessors(), load());
     int failures = 0;
     try {
-      int removed = removeBenchSources();
+      int removed = removeBenchSources(reuseFiller);
       if (removed > 0) {
         progress("removed %d knowledge sources an earlier run left behind", removed);
+      }
+      if (reuseFiller) {
+        line(
+            "filler: the earlier run's filler is kept (BENCH_SUPPORT_REUSE_FILLER=1): the quality"
+                + " figures below are measured with it in the organization");
       }
       Map<String, Integer> loaded = loadQuality(set);
       Inventory before = inventory();
@@ -701,10 +710,17 @@ public class SupportBench {
     if (url == null) {
       throw new IllegalStateException(file + " names no SPRING_DATASOURCE_URL");
     }
-    return DriverManager.getConnection(
-        url,
-        vars.getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres"),
-        vars.getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
+    Connection db =
+        DriverManager.getConnection(
+            url,
+            vars.getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres"),
+            vars.getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
+    // As support-service's own connections: a plan per execution, so neither query is measured
+    // with PostgreSQL's generic plan of a repeated prepared statement.
+    try (var set = db.createStatement()) {
+      set.execute("SET plan_cache_mode = force_custom_plan");
+    }
+    return db;
   }
 
   static void row(String what, List<Long> nanos) {
@@ -910,10 +926,15 @@ public class SupportBench {
   }
 
   static int removeBenchSources() throws Exception {
+    return removeBenchSources(false);
+  }
+
+  static int removeBenchSources(boolean keepFiller) throws Exception {
     int removed = 0;
     for (Map<String, Object> source : sources()) {
       Object metadata = source.get("metadata");
-      if (metadata instanceof Map<?, ?> m && TAG.equals(m.get("bench"))) {
+      boolean filler = str(source.get("name")).startsWith("Service notes, volume ");
+      if (metadata instanceof Map<?, ?> m && TAG.equals(m.get("bench")) && !(keepFiller && filler)) {
         Reply reply = send("DELETE", API + "/knowledge/sources/" + str(source.get("id")), null, (String) null);
         expect(reply, 204, 404);
         removed++;
