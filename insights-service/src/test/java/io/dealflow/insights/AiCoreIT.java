@@ -19,30 +19,23 @@ import tools.jackson.databind.JsonNode;
  */
 class AiCoreIT extends RunningInsightsService {
 
-  private static final Duration WAIT = Duration.ofSeconds(60);
-
   private final Instant now = Instant.now();
 
   @Test
   void theSeedsDealFiguresGiveItsInsightAndRecommendation() {
     TestUser member = TestUsers.inNewOrganization("rep");
     Response answer =
-        as(member)
-            .post(
-                "/insights",
-                Map.of(
-                    "workspace_id",
-                    member.orgId(),
-                    "data_type",
-                    "deals",
-                    "data",
-                    Map.of(
-                        "total_deals", 45,
-                        "won_deals", 12,
-                        "lost_deals", 8,
-                        "in_progress", 25,
-                        "average_deal_value", 15000,
-                        "conversion_rate", 0.27)));
+        generate(
+            as(member),
+            member.orgId(),
+            "deals",
+            Map.of(
+                "total_deals", 45,
+                "won_deals", 12,
+                "lost_deals", 8,
+                "in_progress", 25,
+                "average_deal_value", 15000,
+                "conversion_rate", 0.27));
     assertThat(answer.status()).as(answer.text()).isEqualTo(200);
     assertThat(answer.json().get("insights")).hasSize(1);
     JsonNode insight = answer.json().get("insights").get(0);
@@ -57,52 +50,29 @@ class AiCoreIT extends RunningInsightsService {
   @Test
   void badFiguresAreRefusedFieldByFieldAndAnotherWorkspaceIs404() {
     TestUser member = TestUsers.inNewOrganization("rep");
-    Response unknown =
-        as(member)
-            .post(
-                "/insights",
-                Map.of("workspace_id", member.orgId(), "data_type", "weather", "data", Map.of()));
+    Response unknown = generate(as(member), member.orgId(), "weather", Map.of());
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.json().get("code").asString()).isEqualTo("VALIDATION_ERROR");
     assertThat(unknown.json().get("details").get("fields").has("data_type")).isTrue();
     Response inconsistent =
-        as(member)
-            .post(
-                "/insights",
-                Map.of(
-                    "workspace_id",
-                    member.orgId(),
-                    "data_type",
-                    "deals",
-                    "data",
-                    Map.of("total_deals", 5, "won_deals", 4, "lost_deals", 4)));
+        generate(
+            as(member),
+            member.orgId(),
+            "deals",
+            Map.of("total_deals", 5, "won_deals", 4, "lost_deals", 4));
     assertThat(inconsistent.status()).isEqualTo(400);
     assertThat(inconsistent.json().get("details").get("fields").has("data.total_deals")).isTrue();
     Response outOfRange =
-        as(member)
-            .post(
-                "/insights",
-                Map.of(
-                    "workspace_id",
-                    member.orgId(),
-                    "data_type",
-                    "deals",
-                    "data",
-                    Map.of("total_deals", 5, "won_deals", 1, "conversion_rate", 3)));
+        generate(
+            as(member),
+            member.orgId(),
+            "deals",
+            Map.of("total_deals", 5, "won_deals", 1, "conversion_rate", 3));
     assertThat(outOfRange.status()).isEqualTo(400);
     assertThat(outOfRange.json().get("details").get("fields").has("data.conversion_rate")).isTrue();
     TestUser stranger = TestUsers.inNewOrganization("admin");
     Response elsewhere =
-        as(stranger)
-            .post(
-                "/insights",
-                Map.of(
-                    "workspace_id",
-                    member.orgId(),
-                    "data_type",
-                    "deals",
-                    "data",
-                    Map.of("total_deals", 5, "won_deals", 1)));
+        generate(as(stranger), member.orgId(), "deals", Map.of("total_deals", 5, "won_deals", 1));
     assertThat(elsewhere.status()).isEqualTo(404);
     Response chat =
         as(stranger)
@@ -168,36 +138,33 @@ class AiCoreIT extends RunningInsightsService {
     return now.minus(Duration.ofDays(days));
   }
 
+  /** {@code POST /api/v1/insights} with figures of {@code dataType} for the workspace. */
+  private static Response generate(
+      ApiClient client, UUID workspaceId, String dataType, Map<String, ?> data) {
+    return client.post(
+        "/insights", Map.of("workspace_id", workspaceId, "data_type", dataType, "data", data));
+  }
+
   private JsonNode ask(ApiClient client, UUID workspaceId, String question) {
-    Response answer =
-        client.post(
-            "/chat",
-            Map.of(
-                "message",
-                question,
-                "context",
-                Map.of("workspace_id", workspaceId, "user_id", UUID.randomUUID())));
+    Response answer = chat(client, workspaceId, question);
     assertThat(answer.status()).as(answer.text()).isEqualTo(200);
     return answer.json();
   }
 
   /** Asks until the answer holds {@code expected} (the events are still being applied). */
   private JsonNode await(ApiClient client, UUID workspaceId, String question, String expected) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      JsonNode answer = ask(client, workspaceId, question);
-      if (answer.get("response").asString().contains(expected)) {
-        return answer;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + WAIT + ": " + answer);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    return until(
+        () -> chat(client, workspaceId, question),
+        answer -> answer.get("response").asString().contains(expected));
+  }
+
+  private static Response chat(ApiClient client, UUID workspaceId, String question) {
+    return client.post(
+        "/chat",
+        Map.of(
+            "message",
+            question,
+            "context",
+            Map.of("workspace_id", workspaceId, "user_id", UUID.randomUUID())));
   }
 }

@@ -1,14 +1,8 @@
 package io.dealflow.playbook;
 
-import io.dealflow.devstack.Devstack;
-import io.dealflow.platform.test.EventSchemas;
+import io.dealflow.platform.test.TestEvents;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -54,24 +48,6 @@ public final class Events {
 
   /** Publishes the envelope on its type's topic, keyed by its subject. */
   public static void publish(ObjectNode envelope) {
-    EventSchemas.load().assertValid(envelope);
-    String type = envelope.get("type").asString();
-    try (var producer =
-        new KafkaProducer<String, String>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                Devstack.kafka().bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new StringSerializer())) {
-      producer
-          .send(
-              new ProducerRecord<>(
-                  type, envelope.get("subject").asString(), JSON.writeValueAsString(envelope)))
-          .get();
-    } catch (Exception e) {
-      throw new IllegalStateException("Could not publish " + type, e);
-    }
+    TestEvents.publish(envelope);
   }
 }

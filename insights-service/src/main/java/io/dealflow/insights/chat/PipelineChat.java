@@ -8,8 +8,8 @@ import io.dealflow.insights.analytics.PipelineSummary;
 import io.dealflow.insights.pipeline.PipelineFigures;
 import io.dealflow.insights.pipeline.PipelineFigures.Stalled;
 import io.dealflow.insights.pipeline.PipelineFigures.StalledDeal;
+import io.dealflow.insights.rules.PipelineRules;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,7 +127,7 @@ public class PipelineChat {
                     "%s (%s, in %s for %d days)"
                         .formatted(
                             deal.title() == null ? "deal " + deal.dealId() : deal.title(),
-                            money(deal.value()),
+                            PipelineRules.money(deal.value()),
                             deal.stage().id(),
                             days(deal)))
             .toList();
@@ -147,16 +147,16 @@ public class PipelineChat {
     if (horizon.deals() == 0) {
       return new Reply(
           "No open deal is expected to close in %s, so the forecast is %s."
-              .formatted(span, money(BigDecimal.ZERO)),
+              .formatted(span, PipelineRules.money(BigDecimal.ZERO)),
           0.6);
     }
     return new Reply(
         "For %s the forecast is %s (80%% range %s to %s) from %d open deal%s, weighted by your own win rates per stage."
             .formatted(
                 span,
-                money(horizon.expected()),
-                money(horizon.low()),
-                money(horizon.high()),
+                PipelineRules.money(horizon.expected()),
+                PipelineRules.money(horizon.low()),
+                PipelineRules.money(horizon.high()),
                 horizon.deals(),
                 horizon.deals() == 1 ? "" : "s"),
         horizon.deals() >= 5 ? 0.9 : 0.7);
@@ -173,7 +173,10 @@ public class PipelineChat {
     return new Reply(
         "Your win rate %s is %s: %d won and %d lost."
             .formatted(
-                period.name(), percent(conversion.winRate()), conversion.won(), conversion.lost()),
+                period.name(),
+                PipelineRules.percent(conversion.winRate()),
+                conversion.won(),
+                conversion.lost()),
         decided >= 5 ? 0.9 : 0.7);
   }
 
@@ -194,7 +197,7 @@ public class PipelineChat {
             .toList();
     text.append(String.join(", ", steps)).append('.');
     if (conversion.winRate() != null) {
-      text.append(" Win rate: %s.".formatted(percent(conversion.winRate())));
+      text.append(" Win rate: %s.".formatted(PipelineRules.percent(conversion.winRate())));
     }
     return new Reply(text.toString(), created >= 5 ? 0.9 : 0.7);
   }
@@ -209,8 +212,8 @@ public class PipelineChat {
             .formatted(
                 summary.open().count(),
                 summary.open().count() == 1 ? "" : "s",
-                money(summary.open().value()),
-                money(summary.open().weightedValue())),
+                PipelineRules.money(summary.open().value()),
+                PipelineRules.money(summary.open().weightedValue())),
         summary.open().count() >= 5 ? 0.9 : 0.7);
   }
 
@@ -235,16 +238,5 @@ public class PipelineChat {
 
   private static Instant start(LocalDate day) {
     return day.atStartOfDay(ZoneOffset.UTC).toInstant();
-  }
-
-  static String money(BigDecimal value) {
-    NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
-    format.setMaximumFractionDigits(2);
-    format.setMinimumFractionDigits(0);
-    return format.format(value);
-  }
-
-  static String percent(double share) {
-    return String.format(Locale.ROOT, "%.0f%%", share * 100);
   }
 }

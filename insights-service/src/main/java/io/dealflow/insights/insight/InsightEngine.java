@@ -16,7 +16,6 @@ import io.dealflow.insights.rules.PipelineRules;
 import io.dealflow.platform.events.Outbox;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -146,7 +145,7 @@ public class InsightEngine {
                   "%s (%s) has had no stage change for %d days, since %s; deals that sit in a stage longer than %d days close less often."
                       .formatted(
                           deal.title() == null ? "Deal " + deal.dealId() : deal.title(),
-                          money(deal.value()),
+                          PipelineRules.money(deal.value()),
                           days,
                           LocalDate.ofInstant(deal.since(), ZoneOffset.UTC),
                           STALLED_DAYS),
@@ -196,8 +195,8 @@ public class InsightEngine {
                     "Your three largest open deals hold %s of the open pipeline (%s of %s across %d deals): losing one would move the quarter."
                         .formatted(
                             PipelineRules.percent(share),
-                            money(top),
-                            money(open.value()),
+                            PipelineRules.money(top),
+                            PipelineRules.money(open.value()),
                             open.count()),
                     Priority.MEDIUM,
                     0.8),
@@ -261,11 +260,5 @@ public class InsightEngine {
 
   private static String capitalized(String word) {
     return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
-  }
-
-  private static String money(BigDecimal value) {
-    NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
-    format.setMaximumFractionDigits(2);
-    return format.format(value);
   }
 }

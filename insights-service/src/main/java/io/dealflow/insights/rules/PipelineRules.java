@@ -1,6 +1,8 @@
 package io.dealflow.insights.rules;
 
 import io.dealflow.insights.rules.Finding.Priority;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -141,6 +143,14 @@ public final class PipelineRules {
     return Math.round(value * 100) / 100.0;
   }
 
+  /** An amount as the descriptions write it: 45,000 or 1,234.5. */
+  public static String money(BigDecimal value) {
+    NumberFormat format = NumberFormat.getNumberInstance(Locale.US);
+    format.setMaximumFractionDigits(2);
+    return format.format(value);
+  }
+
+  /** A share as the descriptions write it: 27%. */
   public static String percent(double share) {
     return String.format(Locale.ROOT, "%.0f%%", share * 100);
   }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dealflow.devstack.Devstack;
 import io.dealflow.insights.CrmDeals;
 import io.dealflow.insights.RunningInsightsService;
-import io.dealflow.platform.test.ApiClient;
 import io.dealflow.platform.test.ApiClient.Response;
+import io.dealflow.platform.test.TestEvents;
 import io.dealflow.platform.test.TestUsers;
 import io.dealflow.platform.test.TestUsers.TestUser;
 import java.math.BigDecimal;
@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -33,7 +32,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class PipelineAnalyticsIT extends RunningInsightsService {
 
-  private static final Duration WAIT = Duration.ofSeconds(60);
   private static final List<String> DEAL_TOPICS =
       List.of("deal.created", "deal.stage.changed", "deal.won", "deal.lost", "deal.deleted");
 
@@ -43,13 +41,12 @@ class PipelineAnalyticsIT extends RunningInsightsService {
   void aFreshWorkspaceWithDealsOf12345And54321Shows66666() {
     TestUser member = TestUsers.inNewOrganization("rep");
     CrmDeals crm = CrmDeals.of(member.orgId());
-    CrmDeals.publish(crm.created(UUID.randomUUID(), 12_345, "lead", daysAgo(2)));
-    CrmDeals.publish(crm.created(UUID.randomUUID(), 54_321, "proposal", daysAgo(1)));
+    TestEvents.publish(crm.created(UUID.randomUUID(), 12_345, "lead", daysAgo(2)));
+    TestEvents.publish(crm.created(UUID.randomUUID(), 54_321, "proposal", daysAgo(1)));
 
     JsonNode pipeline =
-        await(
-            as(member),
-            pipelinePath(member.orgId()),
+        until(
+            () -> as(member).get(pipelinePath(member.orgId())),
             body -> body.get("totals").get("count").asLong() == 2);
     assertThat(money(pipeline.get("totals").get("value"))).isEqualByComparingTo("66666.00");
     // 10 % of 12,345 + 50 % of 54,321
@@ -71,14 +68,14 @@ class PipelineAnalyticsIT extends RunningInsightsService {
     CrmDeals crm = CrmDeals.of(member.orgId());
     UUID moved = UUID.randomUUID();
     // The stage change is applied before the creation it follows: the newer stage stays.
-    CrmDeals.publish(crm.moved(moved, "lead", "negotiation", 20_000, daysAgo(1)));
-    CrmDeals.publish(crm.created(moved, 20_000, "lead", daysAgo(5)));
+    TestEvents.publish(crm.moved(moved, "lead", "negotiation", 20_000, daysAgo(1)));
+    TestEvents.publish(crm.created(moved, 20_000, "lead", daysAgo(5)));
     ObjectNode twice = crm.created(UUID.randomUUID(), 5_000, "lead", daysAgo(3));
-    CrmDeals.publish(twice);
-    CrmDeals.publish(twice);
+    TestEvents.publish(twice);
+    TestEvents.publish(twice);
     UUID removed = UUID.randomUUID();
-    CrmDeals.publish(crm.created(removed, 7_000, "qualified", daysAgo(4)));
-    CrmDeals.publish(crm.deleted(removed, "qualified", 7_000, daysAgo(2)));
+    TestEvents.publish(crm.created(removed, 7_000, "qualified", daysAgo(4)));
+    TestEvents.publish(crm.deleted(removed, "qualified", 7_000, daysAgo(2)));
     awaitApplied();
 
     Map<String, JsonNode> stages =
@@ -223,21 +220,6 @@ class PipelineAnalyticsIT extends RunningInsightsService {
     return byStage;
   }
 
-  private static JsonNode await(ApiClient client, String path, Predicate<JsonNode> done) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      Response response = client.get(path);
-      assertThat(response.status()).as(response.text()).isEqualTo(200);
-      if (done.test(response.json())) {
-        return response.json();
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + WAIT + ": " + response.text());
-      }
-      sleep();
-    }
-  }
-
   /** Until consumer pipeline-deals has applied every deal event published so far. */
   private static void awaitApplied() {
     try (Admin admin =
@@ -286,21 +268,12 @@ class PipelineAnalyticsIT extends RunningInsightsService {
         if (System.nanoTime() > deadline) {
           throw new AssertionError("pipeline-deals did not catch up: " + ends + " " + committed);
         }
-        sleep();
+        pause();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
   }

@@ -8,6 +8,7 @@ import io.dealflow.insights.RunningInsightsService;
 import io.dealflow.platform.test.ApiClient;
 import io.dealflow.platform.test.ApiClient.Response;
 import io.dealflow.platform.test.EventProbe;
+import io.dealflow.platform.test.TestEvents;
 import io.dealflow.platform.test.TestUsers;
 import io.dealflow.platform.test.TestUsers.TestUser;
 import java.time.Duration;
@@ -27,8 +28,6 @@ import tools.jackson.databind.JsonNode;
  */
 class InsightsIT extends RunningInsightsService {
 
-  private static final Duration WAIT = Duration.ofSeconds(60);
-
   @Autowired InsightEngine engine;
 
   private final Instant now = Instant.now();
@@ -44,16 +43,15 @@ class InsightsIT extends RunningInsightsService {
             Devstack.kafka().bootstrapServers(), List.of("insight.generated", "insight.critical"));
     // Open: 40,000 in proposal untouched for 20 days, and four deals of 2,500 created a minute
     // ago: the three largest hold 45,000 of 50,000.
-    CrmDeals.publish(crm.created(stalled, 40_000, "proposal", now.minus(Duration.ofDays(20))));
+    TestEvents.publish(crm.created(stalled, 40_000, "proposal", now.minus(Duration.ofDays(20))));
     for (int i = 0; i < 4; i++) {
-      CrmDeals.publish(crm.created(UUID.randomUUID(), 2_500, "lead", now.minusSeconds(60)));
+      TestEvents.publish(crm.created(UUID.randomUUID(), 2_500, "lead", now.minusSeconds(60)));
     }
 
     String list = "/workspaces/%s/insights".formatted(member.orgId());
     JsonNode insights =
-        await(
-            client,
-            list,
+        until(
+            () -> client.get(list),
             body -> types(body).containsAll(List.of("deal_stalled", "pipeline_concentration")));
     JsonNode stall = only(insights, "deal_stalled");
     assertThat(stall.get("title").asString()).isEqualTo("Deal Stalled in Proposal");
@@ -114,11 +112,13 @@ class InsightsIT extends RunningInsightsService {
   void statusesAreCheckedAndOtherWorkspacesSeeNothing() {
     TestUser member = TestUsers.inNewOrganization("rep");
     CrmDeals crm = CrmDeals.of(member.orgId());
-    CrmDeals.publish(
+    TestEvents.publish(
         crm.created(UUID.randomUUID(), 5_000, "negotiation", now.minus(Duration.ofDays(30))));
     String list = "/workspaces/%s/insights".formatted(member.orgId());
     JsonNode insight =
-        only(await(as(member), list, body -> types(body).contains("deal_stalled")), "deal_stalled");
+        only(
+            until(() -> as(member).get(list), body -> types(body).contains("deal_stalled")),
+            "deal_stalled");
     String path = "/insights/" + insight.get("id").asString();
 
     Response invalid = as(member).patch(path, Map.of("status", "archived"));
@@ -154,26 +154,5 @@ class InsightsIT extends RunningInsightsService {
       }
     }
     throw new AssertionError("no " + type + " in " + body);
-  }
-
-  private static JsonNode await(
-      ApiClient client, String path, java.util.function.Predicate<JsonNode> done) {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (true) {
-      Response response = client.get(path);
-      assertThat(response.status()).as(response.text()).isEqualTo(200);
-      if (done.test(response.json())) {
-        return response.json();
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + WAIT + ": " + response.text());
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

@@ -59,7 +59,7 @@ final class CrmCalls {
   /** Publishes lines in order, on one conversation's partition. */
   void say(String speaker, String... contents) {
     for (String content : contents) {
-      publish(line(speaker, content));
+      TestEvents.publish(line(speaker, content));
     }
   }
 
@@ -76,10 +76,5 @@ final class CrmCalls {
     envelope.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
     envelope.set("data", JSON.valueToTree(data));
     return envelope;
-  }
-
-  /** Publishes an envelope on its type's topic, keyed by its subject, as crm's relay does. */
-  static void publish(ObjectNode envelope) {
-    TestEvents.publish(envelope);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.dealflow.crm.events.TranscriptAdded;
 import io.dealflow.platform.test.ApiClient;
 import io.dealflow.platform.test.ApiClient.Response;
+import io.dealflow.platform.test.TestEvents;
 import io.dealflow.platform.test.TestUsers;
 import io.dealflow.platform.test.TestUsers.TestUser;
 import io.dealflow.training.RunningTrainingService;
@@ -47,11 +48,11 @@ class ObjectionsFromCallsIT extends RunningTrainingService {
     first.say("human", "We listen to a few recorded calls every Friday.");
     first.say("assistant", "I understand budget is tight for many teams, so let me be brief.");
     first.say("human", TOO_EXPENSIVE, OTHER_VENDOR);
-    CrmCalls.publish(first.completed(900));
+    TestEvents.publish(first.completed(900));
     CrmCalls second = CrmCalls.conversation(admin.orgId());
     second.say("human", "Sure, I have a few minutes.", BUDGET);
     second.say("human", "What would the price be for 12 seats?");
-    CrmCalls.publish(second.completed(1500));
+    TestEvents.publish(second.completed(1500));
 
     JsonNode draft =
         awaitDraft(
@@ -138,8 +139,8 @@ class ObjectionsFromCallsIT extends RunningTrainingService {
     CrmCalls call = CrmCalls.conversation(admin.orgId());
     ObjectNode objection = call.line("customer", TOO_EXPENSIVE);
 
-    CrmCalls.publish(objection);
-    CrmCalls.publish(objection);
+    TestEvents.publish(objection);
+    TestEvents.publish(objection);
     call.say("customer", "Honestly, we're not interested right now.");
 
     JsonNode draft = awaitDraft(as(admin), d -> d.get("objections_heard").asInt() >= 2);
