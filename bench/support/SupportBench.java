@@ -460,6 +460,20 @@ public class SupportBench {
     awaitIndexed();
     double loadSeconds = seconds(loadStarted);
     int total = inventory().passages();
+    try (Connection db = database();
+        ResultSet rs =
+            db.createStatement()
+                .executeQuery(
+                    "SELECT greatest(last_analyze, last_autoanalyze) FROM pg_stat_user_tables"
+                        + " WHERE relname = 'knowledge_chunks'")) {
+      progress(
+          "statistics: %d words count as common (in >= 15 %% of the passages), table last analyzed"
+              + " %s",
+          Candidates.common(db).size(),
+          rs.next() ? rs.getString(1) : "never");
+    } catch (Exception e) {
+      progress("statistics: not read (%s)", e);
+    }
 
     List<String> measured = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
@@ -605,15 +619,40 @@ public class SupportBench {
   }
 
   /**
-   * The service's full-text step, as KnowledgeChunks.fullText and TextQuery run it: the question's
-   * stemmed words, then passages holding all of them, all but one, ... any one, until 40 are found,
-   * each step ranking at most 200 passages by cover density.
+   * The service's full-text step, as KnowledgeChunks.fullText, TextQuery.steps and
+   * LexemeFrequencies run it: the question's stemmed words; passages holding all of them; then
+   * passages holding k of its rare words (those in under 15 % of the passages by pg_stats), k from
+   * all of them down to one (any of all the words when none is rare), until 40 are found, each
+   * step ranking at most 200 passages by cover density.
    */
-  record Candidates(Connection db, UUID org) {
+  record Candidates(Connection db, UUID org, Set<String> common) {
 
     static final int WANTED = 40;
     static final int RANKED = 200;
     static final int BUDGET = 200;
+
+    Candidates(Connection db, UUID org) throws Exception {
+      this(db, org, common(db));
+    }
+
+    static Set<String> common(Connection db) throws Exception {
+      Set<String> common = new HashSet<>();
+      try (PreparedStatement ps =
+              db.prepareStatement(
+                  """
+                  SELECT e.lexeme FROM pg_stats s,
+                    unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs)
+                      AS e(lexeme, share)
+                  WHERE s.schemaname = current_schema() AND s.tablename = 'knowledge_chunks'
+                    AND s.attname = 'search' AND e.lexeme IS NOT NULL AND e.share >= 0.15
+                  """);
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          common.add(rs.getString(1));
+        }
+      }
+      return common;
+    }
 
     int find(String question) throws Exception {
       List<String> lexemes = new ArrayList<>();
@@ -627,6 +666,25 @@ public class SupportBench {
         }
       }
       int n = lexemes.size();
+      if (n == 0) {
+        return 0;
+      }
+      List<String> steps = new ArrayList<>();
+      steps.add(atLeast(lexemes, n));
+      List<String> rare = lexemes.stream().filter(l -> !common.contains(l)).toList();
+      if (rare.isEmpty()) {
+        if (n > 1) {
+          steps.add(atLeast(lexemes, 1));
+        }
+      } else {
+        int r = rare.size();
+        for (int k = r; k >= 1; k--) {
+          boolean inLadder = k == r || k == 1 || combinations(r, k) * k <= BUDGET;
+          if (inLadder && (r < n || k < n)) {
+            steps.add(atLeast(rare, k));
+          }
+        }
+      }
       Set<Object> found = new HashSet<>();
       try (PreparedStatement ps =
           db.prepareStatement(
@@ -636,14 +694,14 @@ public class SupportBench {
                     WHERE c.org_id = ? AND c.search @@ CAST(? AS tsquery) LIMIT ?) m
               ORDER BY rank DESC, m.id LIMIT ?
               """)) {
-        for (int k = n; k >= 1 && found.size() < WANTED; k--) {
-          if (k != n && k != 1 && combinations(n, k) * k > BUDGET) {
-            continue;
+        for (String step : steps) {
+          if (found.size() >= WANTED) {
+            break;
           }
           int limit = WANTED + found.size();
           ps.setString(1, atLeast(lexemes, 1));
           ps.setObject(2, org);
-          ps.setString(3, atLeast(lexemes, k));
+          ps.setString(3, step);
           ps.setInt(4, Math.max(RANKED, limit));
           ps.setInt(5, limit);
           try (ResultSet rs = ps.executeQuery()) {

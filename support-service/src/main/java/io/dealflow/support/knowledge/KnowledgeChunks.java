@@ -36,10 +36,12 @@ class KnowledgeChunks {
 
   private final JdbcClient jdbc;
   private final JdbcTemplate batch;
+  private final LexemeFrequencies frequencies;
 
-  KnowledgeChunks(JdbcClient jdbc, JdbcTemplate batch) {
+  KnowledgeChunks(JdbcClient jdbc, JdbcTemplate batch, LexemeFrequencies frequencies) {
     this.jdbc = jdbc;
     this.batch = batch;
+    this.frequencies = frequencies;
   }
 
   void insert(UUID orgId, UUID sourceId, List<String> passages, List<float[]> embeddings) {
@@ -90,11 +92,12 @@ class KnowledgeChunks {
   }
 
   /**
-   * The best full-text matches, found in the steps {@link TextQuery} describes: passages holding
-   * all of the question's words (stemmed, stop words dropped by PostgreSQL's {@code english}
-   * configuration), then all but one, down to any one of them, until {@code limit} are found;
-   * within a step by cover density against any of the words. Each step ranks at most {@value
-   * #RANKED} passages, so a question of common words costs what a question of rare words does.
+   * The best full-text matches, found in the steps {@link TextQuery#steps} describes: passages
+   * holding all of the question's words (stemmed, stop words dropped by PostgreSQL's {@code
+   * english} configuration), then all but one of its rare words, down to any one of them, until
+   * {@code limit} are found; within a step by cover density against any of the words. Each step
+   * ranks at most {@value #RANKED} passages, so a question of common words costs what a question of
+   * rare words does.
    */
   List<TextMatch> fullText(UUID orgId, String question, @Nullable String category, int limit) {
     List<String> lexemes =
@@ -107,10 +110,9 @@ class KnowledgeChunks {
     }
     String any = TextQuery.atLeast(lexemes, 1);
     Map<UUID, TextMatch> found = new LinkedHashMap<>();
-    for (int k : TextQuery.ladder(lexemes.size())) {
+    for (String step : TextQuery.steps(lexemes, frequencies.common())) {
       // A step's matches include the earlier steps' (holding more words): ask for enough to fill.
-      for (TextMatch match :
-          matching(orgId, TextQuery.atLeast(lexemes, k), any, category, limit + found.size())) {
+      for (TextMatch match : matching(orgId, step, any, category, limit + found.size())) {
         found.putIfAbsent(match.chunkId(), match);
       }
       if (found.size() >= limit) {

@@ -2,6 +2,7 @@ package io.dealflow.support.knowledge;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -15,6 +16,12 @@ import java.util.stream.Collectors;
  * words no longer makes PostgreSQL rank most of the organization's passages. A step of more than
  * {@value #BUDGET} word occurrences (C(n, k) × k) is skipped, except the first (all words) and the
  * last (any word), which are always asked.
+ *
+ * <p>Only the question's rare words are relaxed. A word found in a large share of the passages
+ * ({@link LexemeFrequencies}) narrows nothing, and asking for "k of n" words makes the index walk
+ * every word's postings: at 50,000 passages a question of everyday words spent a hundred
+ * milliseconds there. So after the all-words step, the steps ask for k of the rare words only, down
+ * to any one of them; when every word is common, the second and last step is any one of them.
  */
 final class TextQuery {
 
@@ -22,6 +29,32 @@ final class TextQuery {
   static final int BUDGET = 200;
 
   private TextQuery() {}
+
+  /**
+   * The tsquery texts to ask, in order: all of {@code lexemes}, then at least k of the rare ones
+   * (those not in {@code common}) for each k of their {@link #ladder}; when none is rare, any one
+   * of {@code lexemes}.
+   */
+  static List<String> steps(List<String> lexemes, Set<String> common) {
+    if (lexemes.isEmpty()) {
+      return List.of();
+    }
+    List<String> steps = new ArrayList<>();
+    steps.add(atLeast(lexemes, lexemes.size()));
+    List<String> rare = lexemes.stream().filter(lexeme -> !common.contains(lexeme)).toList();
+    if (rare.isEmpty()) {
+      if (lexemes.size() > 1) {
+        steps.add(atLeast(lexemes, 1));
+      }
+      return steps;
+    }
+    for (int k : ladder(rare.size())) {
+      if (rare.size() < lexemes.size() || k < lexemes.size()) {
+        steps.add(atLeast(rare, k));
+      }
+    }
+    return steps;
+  }
 
   /** The values of {@code k} to ask for, from all {@code n} words down to one. */
   static List<Integer> ladder(int n) {

@@ -37,6 +37,8 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,6 +49,9 @@ class KnowledgeIT extends RunningSupportService {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Autowired private JdbcClient jdbc;
+  @Autowired private LexemeFrequencies frequencies;
 
   private static final String DAWN =
       "Vault access. The vault opens at dawn for armoured deliveries only. Every delivery is"
@@ -390,6 +395,35 @@ class KnowledgeIT extends RunningSupportService {
     assertThat(search(org.customer(), unknownWords).get("results")).hasSize(4);
     assertThat(search(org.customer(), unknownWords + "&confidence_threshold=0.5").get("results"))
         .isEmpty();
+  }
+
+  @Test
+  void fullTextRelaxesAQuestionOnItsRareWordsOnly() {
+    Org org = organization();
+    for (int i = 1; i <= 40; i++) {
+      Knowledge.add(
+          org.staff(),
+          "Gasket " + i,
+          "The zorblat gasket number " + i + " seals the lid.",
+          "parts");
+    }
+    Knowledge.add(org.staff(), "Frobnicator", "The frobnicator warms the milk.", "parts");
+    jdbc.sql("ANALYZE knowledge_chunks").update();
+    double share =
+        jdbc.sql("SELECT avg((search @@ 'zorblat'::tsquery)::int) FROM knowledge_chunks")
+            .query(Double.class)
+            .single();
+    assertThat(share).isGreaterThanOrEqualTo(LexemeFrequencies.COMMON);
+    assertThat(frequencies.refresh()).contains("zorblat");
+
+    // No passage holds both words; "zorblat" alone narrows nothing, so only the passage holding
+    // the rare word is a candidate.
+    JsonNode found =
+        search(org.customer(), q("zorblat frobnicator") + "&mode=full_text").get("results");
+    assertThat(values(found, "title")).containsExactly("Frobnicator");
+    JsonNode both =
+        search(org.customer(), q("zorblat gasket number 7") + "&mode=full_text").get("results");
+    assertThat(both.get(0).get("title").asString()).isEqualTo("Gasket 7");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TextQueryTest {
@@ -36,6 +37,34 @@ class TextQueryTest {
     assertThat(TextQuery.ladder(8)).containsExactly(8, 7, 6, 3, 2, 1);
     // A long message: all of its words, then any of them.
     assertThat(TextQuery.ladder(60)).containsExactly(60, 1);
+  }
+
+  @Test
+  void whenEveryWordIsRareTheStepsFollowTheLadder() {
+    List<String> words = List.of("kettl", "merrow", "thermostat");
+    assertThat(TextQuery.steps(words, Set.of()))
+        .containsExactly(
+            TextQuery.atLeast(words, 3), TextQuery.atLeast(words, 2), TextQuery.atLeast(words, 1));
+  }
+
+  @Test
+  void afterAllWordsOnlyTheRareOnesAreRelaxed() {
+    List<String> words = List.of("order", "kettl", "merrow", "help");
+    List<String> rare = List.of("kettl", "merrow");
+    assertThat(TextQuery.steps(words, Set.of("order", "help")))
+        .containsExactly(
+            TextQuery.atLeast(words, 4), TextQuery.atLeast(rare, 2), TextQuery.atLeast(rare, 1));
+    assertThat(TextQuery.steps(words, Set.of("order", "help", "merrow")))
+        .containsExactly(TextQuery.atLeast(words, 4), "'kettl'");
+  }
+
+  @Test
+  void aQuestionOfCommonWordsAsksForAllOfThemThenAnyOfThem() {
+    List<String> words = List.of("order", "help");
+    assertThat(TextQuery.steps(words, Set.of("order", "help", "account")))
+        .containsExactly("'order' & 'help'", "'order' | 'help'");
+    assertThat(TextQuery.steps(List.of("order"), Set.of("order"))).containsExactly("'order'");
+    assertThat(TextQuery.steps(List.of(), Set.of())).isEmpty();
   }
 
   @Test
