@@ -138,6 +138,7 @@ class InsightsFlowIT {
 
       JsonNode listed = vectoros.get(workspace + "/insights").json();
       assertThat(listed.get("insights").get(0).get("id").asString()).isEqualTo(insightId);
+      RealtimeFlowIT.assertSameObject(announced.get("data"), listed.get("insights").get(0));
       Http.Response dismissed =
           vectoros.patch("/api/v1/insights/" + insightId, Map.of("status", "dismissed"));
       assertThat(dismissed.status()).as(dismissed.toString()).isEqualTo(200);

@@ -94,6 +94,54 @@ class RealtimeFlowIT {
   }
 
   @Test
+  void aCreatedDealReachesTheEventSocketAsTheApiReturnsIt() throws Exception {
+    var account = Accounts.register(E2eStack.client(), "Deal Watchers");
+    Http api = E2eStack.client().bearer(account.accessToken());
+    BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+    WebSocket socket = Sockets.openEvents(account.accessToken(), events);
+
+    Http.Response deal =
+        api.post(
+            "/api/v1/workspaces/" + account.orgId() + "/deals",
+            Map.of(
+                "title", "Harbor expansion",
+                "value", 12345.5,
+                "currency", "EUR",
+                "stage", "proposal",
+                "contactName", "Ada Lovelace",
+                "expectedCloseDate", "2027-03-31"));
+    assertThat(deal.status()).as(deal.toString()).isEqualTo(201);
+    String dealId = deal.json().get("id").asString();
+
+    JsonNode created =
+        Sockets.await(
+            events,
+            m ->
+                "deal.created".equals(m.path("event").asString(""))
+                    && dealId.equals(m.path("data").path("id").asString("")));
+    assertSameObject(created.get("data"), deal.json());
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+  }
+
+  /**
+   * The same fields in the same order with the same values; numbers compared by value (the socket
+   * may write 12345.50 as 12345.5).
+   */
+  static void assertSameObject(JsonNode actual, JsonNode expected) {
+    assertThat(actual.propertyNames()).containsExactlyElementsOf(expected.propertyNames());
+    for (String field : expected.propertyNames()) {
+      JsonNode value = expected.get(field);
+      if (value.isNumber()) {
+        assertThat(actual.get(field).decimalValue())
+            .as(field)
+            .isEqualByComparingTo(value.decimalValue());
+      } else {
+        assertThat(actual.get(field)).as(field).isEqualTo(value);
+      }
+    }
+  }
+
+  @Test
   void aLeadQualifiedReachesTheLeadChannel() throws Exception {
     var account = Accounts.register(E2eStack.client(), "Cable Watchers");
     Http api = E2eStack.client().bearer(account.accessToken());

@@ -40,7 +40,24 @@ public final class CrmDeals {
         dealId,
         at,
         new DealCreated(
-            dealId, workspaceId, "Deal " + value, BigDecimal.valueOf(value), "USD", stage, null));
+            dealId,
+            workspaceId,
+            "Deal " + value,
+            BigDecimal.valueOf(value),
+            "USD",
+            stage,
+            0,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "manual",
+            null,
+            null,
+            at,
+            at,
+            0));
   }
 
   public ObjectNode moved(UUID dealId, String from, String to, long value, Instant at) {

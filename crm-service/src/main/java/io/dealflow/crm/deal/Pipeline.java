@@ -172,7 +172,18 @@ public class Pipeline {
             deal.amount(),
             deal.currency(),
             deal.stage().id(),
-            deal.assignedTo()));
+            deal.probability(),
+            deal.assignedTo(),
+            deal.contactName(),
+            deal.companyName(),
+            deal.expectedCloseDate(),
+            deal.closedAt(),
+            deal.source(),
+            deal.externalId(),
+            deal.createdBy(),
+            deal.createdAt(),
+            deal.updatedAt(),
+            deal.version()));
     recordClosed(deal);
   }
 

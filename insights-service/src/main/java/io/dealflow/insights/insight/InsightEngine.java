@@ -250,7 +250,8 @@ public class InsightEngine {
         insight.subjects().stream()
             .map(subject -> new InsightRaised.Subject(subject.type(), subject.id()))
             .toList(),
-        insight.createdAt());
+        insight.createdAt(),
+        insight.updatedAt());
   }
 
   static String quarter(Instant now) {

@@ -6,6 +6,7 @@ import io.dealflow.platform.test.KeycloakTokens;
 import io.dealflow.platform.test.TestUsers;
 import io.dealflow.platform.test.TestUsers.TestUser;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code /ws/events}: the VectorOS event stream, per organization, with replay. */
 class EventsSocketIT extends RunningSockets {
@@ -256,15 +258,120 @@ class EventsSocketIT extends RunningSockets {
     }
   }
 
+  @Test
+  void theEventsVectorOsShowsCarryItsObjects() {
+    TestUser grace = TestUsers.inNewOrganization("rep");
+    try (TestSocket socket = eventsSocket(grace)) {
+      UUID dealId = UUID.randomUUID();
+      ObjectNode deal = Events.data();
+      deal.put("deal_id", dealId.toString());
+      deal.put("workspace_id", grace.orgId().toString());
+      deal.put("title", "Acme renewal");
+      deal.put("value", new BigDecimal("25000.00"));
+      deal.put("currency", "USD");
+      deal.put("stage", "proposal");
+      deal.put("probability", 50);
+      deal.putNull("assigned_to");
+      deal.put("contact_name", "Jane Doe");
+      deal.putNull("company_name");
+      deal.put("expected_close_date", "2027-01-31");
+      deal.putNull("closed_at");
+      deal.put("source", "manual");
+      deal.putNull("external_id");
+      deal.put("created_by", grace.id().toString());
+      deal.put("created_at", "2026-12-07T10:00:00.123456Z");
+      deal.put("updated_at", "2026-12-07T10:00:00.123456Z");
+      deal.put("version", 0);
+      Events.publish("deal.created", grace.orgId(), dealId.toString(), deal);
+
+      JsonNode created = socket.next().get("data");
+      assertThat(created.propertyNames())
+          .containsExactly(
+              "id",
+              "workspaceId",
+              "title",
+              "value",
+              "currency",
+              "stage",
+              "probability",
+              "assignedTo",
+              "contactName",
+              "companyName",
+              "expectedCloseDate",
+              "closedAt",
+              "source",
+              "externalId",
+              "createdBy",
+              "createdAt",
+              "updatedAt",
+              "version");
+      assertThat(created.get("id").asString()).isEqualTo(dealId.toString());
+      assertThat(created.get("value").decimalValue()).isEqualByComparingTo("25000");
+      assertThat(created.get("expectedCloseDate").asString()).isEqualTo("2027-01-31");
+      assertThat(created.get("assignedTo").isNull()).isTrue();
+
+      UUID insightId = UUID.randomUUID();
+      ObjectNode insight = Events.data();
+      insight.put("id", insightId.toString());
+      insight.put("workspace_id", grace.orgId().toString());
+      insight.put("type", "pipeline_concentration");
+      insight.put("title", "Three deals hold 90% of the open pipeline");
+      insight.put("description", "90% of the open pipeline (45,000 of 50,000 across 5 deals)");
+      insight.put("priority", "high");
+      insight.put("confidence", 0.8);
+      insight.put("status", "new");
+      insight.putArray("subjects").addObject().put("type", "deal").put("id", dealId.toString());
+      insight.put("created_at", "2026-12-07T10:00:01Z");
+      insight.put("updated_at", "2026-12-07T10:00:01Z");
+      Events.publish(
+          "/dealflow/insights-service",
+          "insight.generated",
+          grace.orgId(),
+          insightId.toString(),
+          insight);
+
+      JsonNode generated = socket.next().get("data");
+      assertThat(generated.propertyNames())
+          .containsExactly(
+              "id",
+              "workspaceId",
+              "type",
+              "title",
+              "description",
+              "priority",
+              "confidence",
+              "status",
+              "subjects",
+              "createdAt",
+              "updatedAt");
+      assertThat(generated.get("subjects").get(0).get("id").asString())
+          .isEqualTo(dealId.toString());
+      assertThat(generated.get("type").asString()).isEqualTo("pipeline_concentration");
+
+      Events.publish("integration.synced", grace.orgId(), UUID.randomUUID().toString(), synced());
+      JsonNode synced = socket.next().get("data");
+      assertThat(synced.propertyNames())
+          .containsExactly("integration_id", "status", "records_synced");
+      assertThat(synced.get("status").asString()).isEqualTo("success");
+
+      // Events the seed does not show keep their catalogue payload.
+      UUID assignment = UUID.randomUUID();
+      Events.repAssigned(grace.orgId(), assignment, grace.id());
+      JsonNode assigned = socket.next().get("data");
+      assertThat(assigned.get("assignment_id").asString()).isEqualTo(assignment.toString());
+    }
+  }
+
   private TestSocket eventsSocket(TestUser user) {
     TestSocket socket = TestSocket.open(port, "/ws/events?token=" + user.token());
     assertThat(socket.next().path("event").asString()).isEqualTo("connection.ready");
     return socket;
   }
 
-  private static tools.jackson.databind.node.ObjectNode synced() {
+  private static ObjectNode synced() {
     var data = Events.data();
     data.put("integration_id", UUID.randomUUID().toString());
+    data.put("provider", "hubspot");
     data.put("status", "success");
     data.put("records_synced", 42);
     return data;

@@ -17,6 +17,7 @@ import java.util.UUID;
  * @param status new (it was just raised)
  * @param subjects the records it is about
  * @param createdAt when it was raised
+ * @param updatedAt when it last changed: its creation, as it was just raised
  */
 public record InsightRaised(
     UUID id,
@@ -28,7 +29,8 @@ public record InsightRaised(
     double confidence,
     String status,
     List<Subject> subjects,
-    Instant createdAt) {
+    Instant createdAt,
+    Instant updatedAt) {
 
   public InsightRaised {
     subjects = List.copyOf(subjects);

@@ -6,7 +6,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The VectorOS wire shape {@code {"event","data"}}, with the event's {@code id} (to resume after a
- * reconnect) and {@code time} beside them.
+ * reconnect) and {@code time} beside them; {@code data} as {@link EventsData} shapes it.
  */
 final class EventsMessages {
 
@@ -17,7 +17,7 @@ final class EventsMessages {
     message.put("id", event.id().toString());
     message.put("event", event.type());
     message.put("time", event.time().toString());
-    message.set("data", event.data());
+    message.set("data", EventsData.of(event));
     return SocketJson.write(message);
   }
 
