@@ -1,22 +1,31 @@
 package io.dealflow.support.knowledge;
 
-import java.time.Duration;
-import java.util.HashSet;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * The stemmed words that appear in a large share of the stored passages, as PostgreSQL's planner
  * statistics know them: {@code pg_stats.most_common_elems} of {@code knowledge_chunks.search},
- * which {@code ANALYZE} (autovacuum's, after every tenth of the table changed) keeps for about a
- * thousand of the most frequent words with the share of passages holding each.
+ * which {@code ANALYZE} keeps for about a thousand of the most frequent words with the share of
+ * passages holding each.
  *
  * <p>A word is common when at least {@value #COMMON} of the passages hold it. The statistics are
  * the table's, across organizations; they decide how full-text search relaxes a question ({@link
  * TextQuery#steps}), not which passages an organization sees. Before the table's first analysis
- * there are none and every word counts as rare, which is the cheap case for a small table. The set
- * is read again at most every {@link #REFRESH}.
+ * there are none and every word counts as rare, which is the cheap case for a small table.
+ *
+ * <p>Every {@code dealflow.support.knowledge.statistics-interval} (1 minute) the set is read again,
+ * after analyzing the table when a tenth of its rows (and at least {@code
+ * dealflow.support.knowledge.statistics-min-changes}, 500) changed since its last analysis:
+ * autovacuum does the same when it is on, but it may be off, and search should not depend on it.
+ * Analyzing samples at most 30,000 rows; two instances may both do it, which costs a second
+ * analysis and nothing else. Searches only read the set held in memory.
  */
 @Component
 class LexemeFrequencies {
@@ -24,47 +33,69 @@ class LexemeFrequencies {
   /** The share of passages from which a word counts as common. */
   static final double COMMON = 0.15;
 
-  static final Duration REFRESH = Duration.ofMinutes(1);
-
-  private record Snapshot(Set<String> common, long readAt) {}
+  private static final Logger log = LoggerFactory.getLogger(LexemeFrequencies.class);
 
   private final JdbcClient jdbc;
-  private volatile Snapshot snapshot;
+  private final int fewestChanges;
+  private volatile Set<String> common = Set.of();
 
-  LexemeFrequencies(JdbcClient jdbc) {
+  LexemeFrequencies(
+      JdbcClient jdbc,
+      @Value("${dealflow.support.knowledge.statistics-min-changes:500}") int fewestChanges) {
     this.jdbc = jdbc;
+    this.fewestChanges = fewestChanges;
   }
 
-  /** The common words; read from the statistics when the last read is older than the refresh. */
+  /** The common words, as last read. */
   Set<String> common() {
-    Snapshot current = snapshot;
-    long now = System.nanoTime();
-    if (current == null || now - current.readAt() > REFRESH.toNanos()) {
-      current = new Snapshot(read(), now);
-      snapshot = current;
-    }
-    return current.common();
+    return common;
   }
 
-  /** Reads the statistics now, for the next search and for callers that just analyzed. */
-  Set<String> refresh() {
-    snapshot = null;
-    return common();
+  /** Analyzes the table if its statistics are stale, then reads the common words again. */
+  @Scheduled(
+      initialDelayString = "${dealflow.support.knowledge.statistics-interval:1m}",
+      fixedDelayString = "${dealflow.support.knowledge.statistics-interval:1m}")
+  void refresh() {
+    try {
+      if (stale()) {
+        long started = System.nanoTime();
+        jdbc.sql("ANALYZE knowledge_chunks").update();
+        log.info(
+            "Analyzed knowledge_chunks in {} ms: its statistics were stale",
+            (System.nanoTime() - started) / 1_000_000);
+      }
+      common = read();
+    } catch (DataAccessException e) {
+      log.warn("Could not refresh the common words; search keeps the last ones: {}", e.toString());
+    }
+  }
+
+  private boolean stale() {
+    return jdbc.sql(
+            """
+            SELECT n_mod_since_analyze >= greatest(:fewest, n_live_tup / 10)
+            FROM pg_stat_user_tables
+            WHERE schemaname = current_schema() AND relname = 'knowledge_chunks'
+            """)
+        .param("fewest", fewestChanges)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
   }
 
   private Set<String> read() {
     // most_common_elem_freqs holds one share per word, then three summary figures (minimum,
     // maximum, null share) with no word beside them.
-    return new HashSet<>(
+    return Set.copyOf(
         jdbc.sql(
                 """
-                SELECT e.lexeme
-                FROM pg_stats s,
-                     unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs)
-                       AS e(lexeme, share)
-                WHERE s.schemaname = current_schema() AND s.tablename = 'knowledge_chunks'
-                  AND s.attname = 'search' AND e.lexeme IS NOT NULL AND e.share >= :common
-                """)
+                    SELECT e.lexeme
+                    FROM pg_stats s,
+                         unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs)
+                           AS e(lexeme, share)
+                    WHERE s.schemaname = current_schema() AND s.tablename = 'knowledge_chunks'
+                      AND s.attname = 'search' AND e.lexeme IS NOT NULL AND e.share >= :common
+                    """)
             .param("common", COMMON)
             .query(String.class)
             .list());
