@@ -460,21 +460,7 @@ public class SupportBench {
     awaitIndexed();
     double loadSeconds = seconds(loadStarted);
     int total = inventory().passages();
-    try (Connection db = database();
-        ResultSet rs =
-            db.createStatement()
-                .executeQuery(
-                    "SELECT greatest(last_analyze, last_autoanalyze) FROM pg_stat_user_tables"
-                        + " WHERE relname = 'knowledge_chunks'")) {
-      progress(
-          "statistics: %d words count as common (in >= 15 %% of the passages), table last analyzed"
-              + " %s",
-          Candidates.common(db).size(),
-          rs.next() ? rs.getString(1) : "never");
-    } catch (Exception e) {
-      progress("statistics: not read (%s)", e);
-    }
-
+    awaitStatistics();
     List<String> measured = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
     for (Question q : set.questions()) {
@@ -616,6 +602,49 @@ public class SupportBench {
     for (long n : chat) raw.append("chat_large\t").append(n / 1e6).append('\n');
     for (long n : perSource) raw.append("load_source\t").append(n / 1e6).append('\n');
     Files.writeString(out.resolve("latencies.tsv"), raw);
+  }
+
+  /**
+   * Waits until support-service has analyzed knowledge_chunks since the passages were added (its
+   * LexemeFrequencies does so within a minute when a tenth of the rows changed) and read the
+   * common words again (a minute later at most), so that search is measured as it runs once the
+   * knowledge has settled; then says how many words count as common.
+   */
+  static void awaitStatistics() {
+    String stale =
+        "SELECT n_mod_since_analyze >= greatest(500, n_live_tup / 10),"
+            + " greatest(last_analyze, last_autoanalyze) FROM pg_stat_user_tables"
+            + " WHERE relname = 'knowledge_chunks'";
+    try (Connection db = database()) {
+      long started = System.nanoTime();
+      boolean waited = false;
+      while (true) {
+        try (ResultSet rs = db.createStatement().executeQuery(stale)) {
+          boolean fresh = rs.next() && !rs.getBoolean(1) && rs.getString(2) != null;
+          if (fresh) {
+            break;
+          }
+        }
+        if (seconds(started) > 300) {
+          progress("statistics: knowledge_chunks still not analyzed after 300 s; measuring anyway");
+          break;
+        }
+        waited = true;
+        Thread.sleep(2_000);
+      }
+      if (waited) {
+        progress("statistics: analyzed after %.0f s; waiting 65 s for the service to read them", seconds(started));
+        Thread.sleep(65_000);
+      }
+      try (ResultSet rs = db.createStatement().executeQuery(stale)) {
+        progress(
+            "statistics: %d words count as common (in >= 15 %% of the passages), table last analyzed %s",
+            Candidates.common(db).size(),
+            rs.next() ? rs.getString(2) : "never");
+      }
+    } catch (Exception e) {
+      progress("statistics: not read (%s)", e);
+    }
   }
 
   /**

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * TextQuery#steps}), not which passages an organization sees. Before the table's first analysis
  * there are none and every word counts as rare, which is the cheap case for a small table.
  *
- * <p>Every {@code dealflow.support.knowledge.statistics-interval} (1 minute) the set is read again,
- * after analyzing the table when a tenth of its rows (and at least {@code
+ * <p>At start and every {@code dealflow.support.knowledge.statistics-interval} (1 minute) after,
+ * the set is read, after analyzing the table when a tenth of its rows (and at least {@code
  * dealflow.support.knowledge.statistics-min-changes}, 500) changed since its last analysis:
  * autovacuum does the same when it is on, but it may be off, and search should not depend on it.
  * Analyzing samples at most 30,000 rows; two instances may both do it, which costs a second
@@ -52,9 +52,7 @@ class LexemeFrequencies {
   }
 
   /** Analyzes the table if its statistics are stale, then reads the common words again. */
-  @Scheduled(
-      initialDelayString = "${dealflow.support.knowledge.statistics-interval:1m}",
-      fixedDelayString = "${dealflow.support.knowledge.statistics-interval:1m}")
+  @Scheduled(fixedDelayString = "${dealflow.support.knowledge.statistics-interval:1m}")
   void refresh() {
     try {
       if (stale()) {
