@@ -157,14 +157,4 @@ class AiCoreIT extends RunningInsightsService {
         () -> chat(client, workspaceId, question),
         answer -> answer.get("response").asString().contains(expected));
   }
-
-  private static Response chat(ApiClient client, UUID workspaceId, String question) {
-    return client.post(
-        "/chat",
-        Map.of(
-            "message",
-            question,
-            "context",
-            Map.of("workspace_id", workspaceId, "user_id", UUID.randomUUID())));
-  }
 }

@@ -8,6 +8,8 @@ import io.dealflow.platform.test.ApiClient.Response;
 import io.dealflow.platform.test.TestDatabases;
 import io.dealflow.platform.test.TestUsers.TestUser;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,5 +70,16 @@ public abstract class RunningInsightsService {
 
   protected ApiClient as(TestUser user) {
     return new ApiClient("http://localhost:" + port + "/api/v1", user.token());
+  }
+
+  /** {@code POST /api/v1/chat} with a question about the workspace. */
+  protected static Response chat(ApiClient client, UUID workspaceId, String question) {
+    return client.post(
+        "/chat",
+        Map.of(
+            "message",
+            question,
+            "context",
+            Map.of("workspace_id", workspaceId, "user_id", UUID.randomUUID())));
   }
 }

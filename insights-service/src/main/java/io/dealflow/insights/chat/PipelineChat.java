@@ -9,6 +9,9 @@ import io.dealflow.insights.pipeline.PipelineFigures;
 import io.dealflow.insights.pipeline.PipelineFigures.Stalled;
 import io.dealflow.insights.pipeline.PipelineFigures.StalledDeal;
 import io.dealflow.insights.rules.PipelineRules;
+import io.dealflow.platform.ai.ActiveAiProvider;
+import io.dealflow.platform.ai.AiProviderException;
+import io.dealflow.platform.ai.Assistant;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,11 +19,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,6 +61,12 @@ import org.springframework.stereotype.Service;
  * up to now), else the last 90 days; the answer names it. Confidence: 0.9 for an answer from at
  * least 5 deals, 0.7 from fewer, 0.6 when the workspace has no figure for it yet, 0.2 for a
  * question the pipeline cannot answer.
+ *
+ * <p>With an OpenAI-compatible model configured ({@code dealflow.ai.*}), the model answers instead,
+ * calling the same metric functions as tools ({@link PipelineTools}); its answer is kept only when
+ * it called at least one and every number it states is one they returned (or the question's own),
+ * with the lowest confidence of the metrics it used. Otherwise — no tool called, a number from
+ * nowhere, the provider failing — the offline answer is given, and the log says why.
  */
 @Service
 public class PipelineChat {
@@ -84,17 +103,81 @@ public class PipelineChat {
     }
   }
 
+  static final String INSTRUCTIONS =
+      "You answer a sales team's questions about its own pipeline. Call the tools for the"
+          + " figures; state only numbers that a tool returned, as it wrote them, and never estimate"
+          + " or compute new ones. If no tool answers the question, say: "
+          + CANNOT_TELL
+          + " Answer in at most three sentences.";
+
+  private static final Logger log = LoggerFactory.getLogger(PipelineChat.class);
+  private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?");
+
   private final PipelineAnalytics analytics;
   private final PipelineFigures figures;
   private final Clock clock;
+  private final Assistant assistant;
 
-  PipelineChat(PipelineAnalytics analytics, PipelineFigures figures, Clock clock) {
+  PipelineChat(
+      PipelineAnalytics analytics, PipelineFigures figures, Clock clock, Assistant assistant) {
     this.analytics = analytics;
     this.figures = figures;
     this.clock = clock;
+    this.assistant = assistant;
   }
 
   public Reply answer(UUID workspaceId, String question) {
+    Reply offline = offline(workspaceId, question);
+    if (assistant.provider().kind() == ActiveAiProvider.Kind.OFFLINE) {
+      return offline;
+    }
+    PipelineTools tools = new PipelineTools(this, workspaceId);
+    String answer;
+    try {
+      answer =
+          assistant.callWithTools(
+              new Prompt(List.of(new SystemMessage(INSTRUCTIONS), new UserMessage(question))),
+              tools);
+    } catch (AiProviderException e) {
+      log.warn("The model could not answer ({}); answering offline", e.getMessage());
+      return offline;
+    }
+    List<Reply> used = tools.results();
+    if (used.isEmpty()) {
+      log.info("The model called no metric; answering offline");
+      return offline;
+    }
+    List<String> sources = new ArrayList<>(used.stream().map(Reply::response).toList());
+    sources.add(question);
+    Set<String> unknown = numbersNotIn(answer, sources);
+    if (answer.isBlank() || !unknown.isEmpty()) {
+      log.warn("The model stated numbers no metric returned {}; answering offline", unknown);
+      return offline;
+    }
+    return new Reply(
+        answer.strip(), used.stream().mapToDouble(Reply::confidence).min().orElseThrow());
+  }
+
+  /** The numbers {@code text} states that none of {@code sources} does (1,250.50 = 1250.5). */
+  static Set<String> numbersNotIn(String text, List<String> sources) {
+    Set<String> known = new HashSet<>();
+    sources.forEach(source -> known.addAll(numbers(source)));
+    Set<String> unknown = new TreeSet<>(numbers(text));
+    unknown.removeAll(known);
+    return unknown;
+  }
+
+  private static Set<String> numbers(String text) {
+    Set<String> numbers = new HashSet<>();
+    Matcher matcher = NUMBER.matcher(text);
+    while (matcher.find()) {
+      String digits = matcher.group().replace(",", "");
+      numbers.add(new BigDecimal(digits).stripTrailingZeros().toPlainString());
+    }
+    return numbers;
+  }
+
+  private Reply offline(UUID workspaceId, String question) {
     Intent intent = Intent.of(question);
     if (intent == null) {
       return new Reply(CANNOT_TELL, 0.2);
@@ -108,7 +191,7 @@ public class PipelineChat {
     };
   }
 
-  private Reply stalled(UUID workspaceId) {
+  Reply stalled(UUID workspaceId) {
     Instant before = clock.instant().minus(Duration.ofDays(STALLED_DAYS));
     Stalled stalled = figures.stalled(workspaceId, before, 3);
     if (stalled.count() == 0) {
@@ -139,7 +222,7 @@ public class PipelineChat {
     return ChronoUnit.DAYS.between(deal.since(), clock.instant());
   }
 
-  private Reply forecast(UUID workspaceId, String question) {
+  Reply forecast(UUID workspaceId, String question) {
     Forecast forecast = analytics.forecast(workspaceId);
     boolean quarter = question.toLowerCase(Locale.ROOT).contains("quarter");
     Horizon horizon = quarter ? forecast.nextQuarter() : forecast.nextMonth();
@@ -162,7 +245,7 @@ public class PipelineChat {
         horizon.deals() >= 5 ? 0.9 : 0.7);
   }
 
-  private Reply winRate(UUID workspaceId, String question) {
+  Reply winRate(UUID workspaceId, String question) {
     Period period = period(question);
     Conversion conversion = analytics.conversion(workspaceId, period.from(), period.to());
     if (conversion.winRate() == null) {
@@ -180,7 +263,7 @@ public class PipelineChat {
         decided >= 5 ? 0.9 : 0.7);
   }
 
-  private Reply conversion(UUID workspaceId, String question) {
+  Reply conversion(UUID workspaceId, String question) {
     Period period = period(question);
     Conversion conversion = analytics.conversion(workspaceId, period.from(), period.to());
     long created = conversion.funnel().getFirst().reached();
@@ -202,7 +285,7 @@ public class PipelineChat {
     return new Reply(text.toString(), created >= 5 ? 0.9 : 0.7);
   }
 
-  private Reply pipeline(UUID workspaceId) {
+  Reply pipeline(UUID workspaceId) {
     PipelineSummary summary = analytics.pipeline(workspaceId);
     if (summary.open().count() == 0) {
       return new Reply("Your pipeline has no open deals.", 0.6);

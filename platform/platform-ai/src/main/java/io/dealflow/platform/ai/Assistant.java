@@ -17,6 +17,13 @@ public interface Assistant {
   String call(Prompt prompt);
 
   /**
+   * The whole answer at once, the model calling the {@code @Tool} methods of {@code tools} as it
+   * needs: each call is run here and its result sent back to the model, until it answers. An
+   * offline model calls no tool.
+   */
+  String callWithTools(Prompt prompt, Object tools);
+
+  /**
    * The answer in the pieces the model produces, in order; their concatenation is the whole answer.
    * Cancelling the subscription stops the model's answer (the connection to the provider is
    * closed).

@@ -26,6 +26,16 @@ final class ChatClientAssistant implements Assistant {
   }
 
   @Override
+  public String callWithTools(Prompt prompt, Object tools) {
+    try {
+      String content = client.prompt(prompt).tools(tools).call().content();
+      return content == null ? "" : content;
+    } catch (RuntimeException e) {
+      throw AiFailures.translate(e);
+    }
+  }
+
+  @Override
   public Flux<String> stream(Prompt prompt) {
     return Flux.defer(() -> client.prompt(prompt).stream().content())
         .filter(piece -> !piece.isEmpty())

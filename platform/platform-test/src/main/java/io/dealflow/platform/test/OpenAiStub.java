@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +52,7 @@ public final class OpenAiStub implements AutoCloseable {
   private final AtomicInteger chunksSent = new AtomicInteger();
   private final AtomicInteger ids = new AtomicInteger();
   private volatile Reply reply = Reply.chunks("Hello from the stub.");
+  private final Queue<Reply> script = new ConcurrentLinkedQueue<>();
 
   private OpenAiStub(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -83,7 +86,23 @@ public final class OpenAiStub implements AutoCloseable {
 
   /** How every following request is answered (until the next call). */
   public OpenAiStub reply(Reply reply) {
+    script.clear();
     this.reply = reply;
+    return this;
+  }
+
+  /**
+   * How the next requests are answered, one reply each, in order; the last one then answers every
+   * request after them. A model that calls a tool is scripted this way: first a {@link
+   * Reply#toolCalls} reply, then the answer to the request that carries the tool's result.
+   */
+  public OpenAiStub script(Reply first, Reply... then) {
+    script.clear();
+    List<Reply> replies = new ArrayList<>();
+    replies.add(first);
+    replies.addAll(Arrays.asList(then));
+    this.reply = replies.getLast();
+    script.addAll(replies.subList(0, replies.size() - 1));
     return this;
   }
 
@@ -140,7 +159,8 @@ public final class OpenAiStub implements AutoCloseable {
       JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
       Request request = Request.of(body, exchange.getRequestHeaders().getFirst("Authorization"));
       requests.add(request);
-      Reply current = reply;
+      Reply scripted = script.poll();
+      Reply current = scripted != null ? scripted : reply;
       Thread.sleep(current.delay());
       if (current.status() != 200) {
         send(exchange, current.status(), error(current.errorMessage(), errorType(current)));
@@ -227,10 +247,25 @@ public final class OpenAiStub implements AutoCloseable {
     choice.put("index", 0);
     ObjectNode message = choice.putObject("message");
     message.put("role", "assistant");
-    message.put("content", String.join("", reply.chunks()));
+    if (reply.toolCalls().isEmpty()) {
+      message.put("content", String.join("", reply.chunks()));
+    } else {
+      message.putNull("content");
+      ArrayNode calls = message.putArray("tool_calls");
+      for (ToolCall call : reply.toolCalls()) {
+        ObjectNode function =
+            calls
+                .addObject()
+                .put("id", "call_stub_" + ids.incrementAndGet())
+                .put("type", "function")
+                .putObject("function");
+        function.put("name", call.name());
+        function.put("arguments", call.arguments());
+      }
+    }
     message.putNull("refusal");
     choice.putNull("logprobs");
-    choice.put("finish_reason", "stop");
+    choice.put("finish_reason", reply.toolCalls().isEmpty() ? "stop" : "tool_calls");
     completion.set("usage", usage(request, reply));
     return completion;
   }
@@ -284,17 +319,32 @@ public final class OpenAiStub implements AutoCloseable {
    * @param errorMessage the {@code error.message} of an error answer
    * @param delay how long the stub waits before it answers at all (a stalled provider)
    * @param pace the pause between two streamed chunks
+   * @param toolCalls the tools the model calls instead of answering (one JSON answer only)
    */
   public record Reply(
-      int status, List<String> chunks, String errorMessage, Duration delay, Duration pace) {
+      int status,
+      List<String> chunks,
+      String errorMessage,
+      Duration delay,
+      Duration pace,
+      List<ToolCall> toolCalls) {
 
     public Reply {
       chunks = List.copyOf(chunks);
+      toolCalls = List.copyOf(toolCalls);
     }
 
     /** Answers with these chunks: streamed one by one, or concatenated as one answer. */
     public static Reply chunks(String... chunks) {
-      return new Reply(200, Arrays.asList(chunks), "", Duration.ZERO, Duration.ZERO);
+      return new Reply(200, Arrays.asList(chunks), "", Duration.ZERO, Duration.ZERO, List.of());
+    }
+
+    /**
+     * Calls these tools instead of answering ({@code finish_reason: tool_calls}); the client is
+     * expected to run them and ask again with their results.
+     */
+    public static Reply toolCalls(ToolCall... calls) {
+      return new Reply(200, List.of(), "", Duration.ZERO, Duration.ZERO, Arrays.asList(calls));
     }
 
     /** Answers with this status and an OpenAI error body carrying the message. */
@@ -302,19 +352,27 @@ public final class OpenAiStub implements AutoCloseable {
       if (status < 400) {
         throw new IllegalArgumentException("A failure needs an error status, not " + status);
       }
-      return new Reply(status, List.of(), message, Duration.ZERO, Duration.ZERO);
+      return new Reply(status, List.of(), message, Duration.ZERO, Duration.ZERO, List.of());
     }
 
     /** The same reply, sent only after the stub kept the request waiting this long. */
     public Reply delayedBy(Duration delay) {
-      return new Reply(status, chunks, errorMessage, delay, pace);
+      return new Reply(status, chunks, errorMessage, delay, pace, toolCalls);
     }
 
     /** The same reply, with this pause between two streamed chunks. */
     public Reply pacedBy(Duration pace) {
-      return new Reply(status, chunks, errorMessage, delay, pace);
+      return new Reply(status, chunks, errorMessage, delay, pace, toolCalls);
     }
   }
+
+  /**
+   * A tool the model calls.
+   *
+   * @param name the tool's name, as the request offered it
+   * @param arguments its arguments, a JSON object as text
+   */
+  public record ToolCall(String name, String arguments) {}
 
   /**
    * One request the stub received.
@@ -331,6 +389,15 @@ public final class OpenAiStub implements AutoCloseable {
       List<Message> messages,
       @Nullable String authorization,
       JsonNode body) {
+
+    /** The names of the tools the request offers the model. */
+    public List<String> tools() {
+      List<String> names = new ArrayList<>();
+      for (JsonNode tool : body.path("tools")) {
+        names.add(tool.path("function").path("name").asString());
+      }
+      return names;
+    }
 
     static Request of(JsonNode body, @Nullable String authorization) {
       List<Message> messages = new ArrayList<>();
