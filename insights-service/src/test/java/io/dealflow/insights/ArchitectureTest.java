@@ -19,15 +19,30 @@ class ArchitectureTest {
   static final ArchRule noCycles =
       slices().matching("io.dealflow.insights.(**)").should().beFreeOfCycles();
 
-  /** The read model knows nothing of what is computed from it. */
+  /** The read models know nothing of what is computed from them, nor of each other. */
   @ArchTest
   static final ArchRule theReadModelKnowsNoAnalytics =
       noClasses()
           .that()
-          .resideInAPackage("io.dealflow.insights.pipeline..")
+          .resideInAnyPackage("io.dealflow.insights.pipeline..", "io.dealflow.insights.activity..")
           .should()
           .dependOnClassesThat()
-          .resideInAPackage("io.dealflow.insights.analytics..");
+          .resideInAnyPackage(
+              "io.dealflow.insights.analytics..",
+              "io.dealflow.insights.insight..",
+              "io.dealflow.insights.chat..");
+
+  @ArchTest
+  static final ArchRule theTwoReadModelsAreIndependent =
+      noClasses()
+          .that()
+          .resideInAPackage("io.dealflow.insights.activity..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.dealflow.insights.pipeline..")
+          .orShould()
+          .dependOnClassesThat()
+          .resideInAPackage("io.dealflow.insights.rules..");
 
   /** The rules are arithmetic on figures: no framework, no storage, no other feature. */
   @ArchTest
@@ -41,6 +56,7 @@ class ArchitectureTest {
               "org.springframework..",
               "java.sql..",
               "io.dealflow.insights.pipeline..",
+              "io.dealflow.insights.activity..",
               "io.dealflow.insights.analytics..",
               "io.dealflow.insights.chat..",
               "io.dealflow.insights.insight..");
@@ -51,6 +67,7 @@ class ArchitectureTest {
           .that()
           .resideInAnyPackage(
               "io.dealflow.insights.pipeline",
+              "io.dealflow.insights.activity",
               "io.dealflow.insights.analytics",
               "io.dealflow.insights.chat",
               "io.dealflow.insights.rules")

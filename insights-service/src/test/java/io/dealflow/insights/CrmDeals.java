@@ -10,8 +10,7 @@ import io.dealflow.platform.test.TestEvents;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,9 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
  * each checked against the AsyncAPI document before it is sent.
  */
 public final class CrmDeals {
-
-  private static final JsonMapper JSON =
-      JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
   private final UUID workspaceId;
 
@@ -35,6 +31,12 @@ public final class CrmDeals {
   }
 
   public ObjectNode created(UUID dealId, long value, String stage, Instant at) {
+    return created(dealId, value, stage, at, null);
+  }
+
+  /** A deal created assigned to a rep. */
+  public ObjectNode created(
+      UUID dealId, long value, String stage, Instant at, @Nullable UUID assignedTo) {
     return envelope(
         CrmEvents.DEAL_CREATED,
         dealId,
@@ -47,7 +49,7 @@ public final class CrmDeals {
             "USD",
             stage,
             0,
-            null,
+            assignedTo,
             null,
             null,
             null,
@@ -112,17 +114,6 @@ public final class CrmDeals {
   }
 
   private <T> ObjectNode envelope(EventType<T> type, UUID dealId, Instant at, T data) {
-    ObjectNode envelope = JSON.createObjectNode();
-    envelope.put("specversion", "1.0");
-    envelope.put("id", UUID.randomUUID().toString());
-    envelope.put("source", "/dealflow/crm-service");
-    envelope.put("type", type.name());
-    envelope.put("subject", dealId.toString());
-    envelope.put("time", at.toString());
-    envelope.put("datacontenttype", "application/json");
-    envelope.put("orgid", workspaceId.toString());
-    envelope.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
-    envelope.set("data", JSON.valueToTree(data));
-    return envelope;
+    return WorkspaceEvents.envelope(type, "/dealflow/crm-service", workspaceId, dealId, at, data);
   }
 }

@@ -54,6 +54,8 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li>{@code pipeline_concentration}: at least {@value #CONCENTRATION_MIN_DEALS} open deals and
  *       the three largest hold half of the open value or more; {@code medium}, confidence 0.8.
  *       Cause: the quarter.
+ *   <li>The rules over leads, training, integrations and support escalations: {@link
+ *       ActivityRules}.
  * </ul>
  */
 @Service
@@ -71,18 +73,21 @@ public class InsightEngine {
   private final Insights insights;
   private final Outbox outbox;
   private final Clock clock;
+  private final ActivityRules activityRules;
 
   InsightEngine(
       PipelineFigures figures,
       PipelineAnalytics analytics,
       Insights insights,
       Outbox outbox,
-      Clock clock) {
+      Clock clock,
+      ActivityRules activityRules) {
     this.figures = figures;
     this.analytics = analytics;
     this.insights = insights;
     this.outbox = outbox;
     this.clock = clock;
+    this.activityRules = activityRules;
   }
 
   /** Evaluates the workspace now; the insights raised (none for a cause raised before). */
@@ -203,6 +208,7 @@ public class InsightEngine {
                 open.top().stream().map(deal -> new Subject("deal", deal.dealId())).toList()));
       }
     }
+    candidates.addAll(activityRules.candidates(orgId, now));
     return candidates;
   }
 

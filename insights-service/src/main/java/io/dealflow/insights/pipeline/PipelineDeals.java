@@ -3,10 +3,12 @@ package io.dealflow.insights.pipeline;
 import io.dealflow.insights.pipeline.PipelineFigures.Closed;
 import io.dealflow.insights.pipeline.PipelineFigures.DealCounts;
 import io.dealflow.insights.pipeline.PipelineFigures.OpenDeals;
+import io.dealflow.insights.pipeline.PipelineFigures.RepDeals;
 import io.dealflow.insights.pipeline.PipelineFigures.StageHistory;
 import io.dealflow.insights.pipeline.PipelineFigures.StageTotal;
 import io.dealflow.insights.pipeline.PipelineFigures.Stalled;
 import io.dealflow.insights.pipeline.PipelineFigures.StalledDeal;
+import io.dealflow.insights.pipeline.PipelineFigures.Won;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -318,6 +320,43 @@ class PipelineDeals {
    * before} in the future), the most valuable first: at most {@code limit}, and how many there are
    * in all with their total value.
    */
+  /** The open deals assigned to someone, per assignee. */
+  List<RepDeals> openByRep(UUID orgId) {
+    return jdbc.sql(
+            """
+            SELECT assigned_to, count(*) AS deals, sum(value) AS value
+            FROM pipeline_deals
+            WHERE org_id = :orgId AND deleted_at IS NULL AND assigned_to IS NOT NULL
+              AND stage IN ('lead', 'qualified', 'proposal', 'negotiation')
+            GROUP BY assigned_to
+            ORDER BY sum(value) DESC, assigned_to
+            """)
+        .param("orgId", orgId)
+        .query(
+            (rs, row) ->
+                new RepDeals(
+                    rs.getObject("assigned_to", UUID.class),
+                    rs.getLong("deals"),
+                    rs.getBigDecimal("value")))
+        .list();
+  }
+
+  /** The deals won in {@code [from, to)}: how many and their value. */
+  Won won(UUID orgId, Instant from, Instant to) {
+    return jdbc.sql(
+            """
+            SELECT count(*) AS deals, coalesce(sum(value), 0) AS value
+            FROM pipeline_deals
+            WHERE org_id = :orgId AND deleted_at IS NULL AND stage = 'won'
+              AND closed_at >= :from AND closed_at < :to
+            """)
+        .param("orgId", orgId)
+        .param("from", Timestamp.from(from))
+        .param("to", Timestamp.from(to))
+        .query((rs, row) -> new Won(rs.getLong("deals"), rs.getBigDecimal("value")))
+        .single();
+  }
+
   Stalled open(UUID orgId, Instant before, int limit) {
     long[] count = {0};
     BigDecimal[] total = {BigDecimal.ZERO};

@@ -86,6 +86,21 @@ public class PipelineFigures {
     return deals.cohort(orgId, from, to);
   }
 
+  /** A rep's open deals. */
+  public record RepDeals(UUID userId, long deals, BigDecimal value) {}
+
+  /** The open deals assigned to someone, per assignee, the largest open value first. */
+  public List<RepDeals> openByRep(UUID orgId) {
+    return deals.openByRep(orgId);
+  }
+
+  /** Deals won in a period and their value. */
+  public record Won(long deals, BigDecimal value) {}
+
+  public Won won(UUID orgId, Instant from, Instant to) {
+    return deals.won(orgId, from, to);
+  }
+
   /** Every workspace the read model holds deals of. */
   public List<UUID> workspaces() {
     return deals.workspaces();

@@ -141,13 +141,13 @@ class InsightsIT extends RunningInsightsService {
         .isEqualTo(404);
   }
 
-  private static List<String> types(JsonNode body) {
+  static List<String> types(JsonNode body) {
     List<String> types = new ArrayList<>();
     body.get("insights").forEach(insight -> types.add(insight.get("type").asString()));
     return types;
   }
 
-  private static JsonNode only(JsonNode body, String type) {
+  static JsonNode only(JsonNode body, String type) {
     for (JsonNode insight : body.get("insights")) {
       if (insight.get("type").asString().equals(type)) {
         return insight;
