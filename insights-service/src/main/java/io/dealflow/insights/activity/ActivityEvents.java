@@ -25,9 +25,9 @@ import org.springframework.context.annotation.Configuration;
  * become the workspace's sales activity.
  */
 @Configuration(proxyBeanMethods = false)
-class ActivityEvents {
+public class ActivityEvents {
 
-  static final String CONSUMER = "activity";
+  public static final String CONSUMER = "activity";
 
   @Bean
   EventSubscription activityConsumer(SalesActivity activity) {

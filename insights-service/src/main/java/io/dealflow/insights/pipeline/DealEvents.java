@@ -17,9 +17,9 @@ import org.springframework.context.annotation.Configuration;
  * deals and the stages they entered, at the events' own times.
  */
 @Configuration(proxyBeanMethods = false)
-class DealEvents {
+public class DealEvents {
 
-  static final String CONSUMER = "pipeline-deals";
+  public static final String CONSUMER = "pipeline-deals";
 
   @Bean
   EventSubscription pipelineDealsConsumer(PipelineDeals deals) {

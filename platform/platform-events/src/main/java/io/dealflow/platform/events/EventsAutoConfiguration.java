@@ -124,6 +124,15 @@ public class EventsAutoConfiguration {
   }
 
   @Bean
+  EventReplay dealflowEventReplay(
+      ObjectProvider<EventSubscription> subscriptions,
+      KafkaSettings kafka,
+      PlatformTransactionManager transactionManager) {
+    return new EventReplay(
+        subscriptions.orderedStream().toList(), kafka, new TransactionTemplate(transactionManager));
+  }
+
+  @Bean
   EventConsumersHealth eventConsumersHealthIndicator(EventConsumers consumers) {
     return new EventConsumersHealth(consumers);
   }
