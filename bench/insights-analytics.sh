@@ -16,7 +16,7 @@ mkdir -p "$OUT"
 . "$ROOT/bin/find-jdk"
 
 jar() {
-  ls "$HOME"/.m2/repository/"$1"/*/"$2"-*.jar 2>/dev/null | grep -v -e sources -e javadoc \
+  ls "$HOME"/.m2/repository/"$1"/*/"$2"-*.jar 2>/dev/null | grep -v -e sources -e javadoc -e -tests\? -e -test\.jar \
     | sort -V | tail -n 1
 }
 KAFKA_JAR=$(jar org/apache/kafka/kafka-clients kafka-clients)

@@ -36,6 +36,9 @@ final class E2eStack {
       jvm.add("-Ddealflow.gateway.trusted-proxies=127.0.0.1,::1");
       // Spans leave every second, so that a test finds them soon after the work is done.
       jvm.add("-Dmanagement.opentelemetry.tracing.export.schedule-delay=1s");
+      // A deal stalls after seconds, not 14 days, and every workspace is looked at every 2 s.
+      jvm.add("-Ddealflow.insights.stalled-after=4s");
+      jvm.add("-Ddealflow.insights.sweep-interval=2s");
       traces = OtlpReceiver.start();
       StackOptions options =
           StackOptions.defaults()

@@ -7,7 +7,6 @@ import io.dealflow.insights.analytics.PipelineAnalytics;
 import io.dealflow.insights.analytics.PipelineSummary;
 import io.dealflow.insights.pipeline.PipelineFigures;
 import io.dealflow.insights.pipeline.PipelineFigures.Stalled;
-import io.dealflow.insights.pipeline.PipelineFigures.StalledDeal;
 import io.dealflow.insights.rules.PipelineRules;
 import io.dealflow.platform.ai.ActiveAiProvider;
 import io.dealflow.platform.ai.AiProviderException;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,7 +44,7 @@ import org.springframework.stereotype.Service;
  *   <caption>Intents, in the order they are tried</caption>
  *   <tr><th>intent</th><th>words</th><th>answer</th></tr>
  *   <tr><td>stalled deals</td><td>stalled, stuck, stale, not moving, no movement</td>
- *       <td>open deals without a stage change for {@value #STALLED_DAYS} days, the most valuable
+ *       <td>open deals without a stage change for {@code dealflow.insights.stalled-after} (14 days), the most valuable
  *       three by name</td></tr>
  *   <tr><td>forecast</td><td>forecast, expect, will we close, going to close, next month, next
  *       quarter</td><td>the forecast's expected value and range for the month or quarter</td></tr>
@@ -71,7 +70,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class PipelineChat {
 
-  static final int STALLED_DAYS = 14;
   static final String CANNOT_TELL =
       "I can't tell from your pipeline. I can answer questions about your win rate, conversion,"
           + " pipeline value, forecast and stalled deals.";
@@ -117,9 +115,15 @@ public class PipelineChat {
   private final PipelineFigures figures;
   private final Clock clock;
   private final Assistant assistant;
+  private final Duration stalledAfter;
 
   PipelineChat(
-      PipelineAnalytics analytics, PipelineFigures figures, Clock clock, Assistant assistant) {
+      PipelineAnalytics analytics,
+      PipelineFigures figures,
+      Clock clock,
+      Assistant assistant,
+      @Value("${dealflow.insights.stalled-after:14d}") Duration stalledAfter) {
+    this.stalledAfter = stalledAfter;
     this.analytics = analytics;
     this.figures = figures;
     this.clock = clock;
@@ -192,34 +196,35 @@ public class PipelineChat {
   }
 
   Reply stalled(UUID workspaceId) {
-    Instant before = clock.instant().minus(Duration.ofDays(STALLED_DAYS));
+    Instant before = clock.instant().minus(stalledAfter);
     Stalled stalled = figures.stalled(workspaceId, before, 3);
     if (stalled.count() == 0) {
       return new Reply(
-          "No open deal has gone %d days without a stage change.".formatted(STALLED_DAYS), 0.9);
+          "No open deal has gone %s without a stage change."
+              .formatted(PipelineRules.span(stalledAfter)),
+          0.9);
     }
     StringBuilder text =
         new StringBuilder(
-            "%d open deal%s had no stage change for %d days or more"
-                .formatted(stalled.count(), stalled.count() == 1 ? "" : "s", STALLED_DAYS));
+            "%d open deal%s had no stage change for %s or more"
+                .formatted(
+                    stalled.count(),
+                    stalled.count() == 1 ? "" : "s",
+                    PipelineRules.span(stalledAfter)));
     text.append(stalled.count() > 3 ? "; the most valuable: " : ": ");
     List<String> named =
         stalled.top().stream()
             .map(
                 deal ->
-                    "%s (%s, in %s for %d days)"
+                    "%s (%s, in %s for %s)"
                         .formatted(
                             deal.title() == null ? "deal " + deal.dealId() : deal.title(),
                             PipelineRules.money(deal.value()),
                             deal.stage().id(),
-                            days(deal)))
+                            PipelineRules.span(Duration.between(deal.since(), clock.instant()))))
             .toList();
     text.append(String.join("; ", named)).append('.');
     return new Reply(text.toString(), 0.9);
-  }
-
-  private long days(StalledDeal deal) {
-    return ChronoUnit.DAYS.between(deal.since(), clock.instant());
   }
 
   Reply forecast(UUID workspaceId, String question) {

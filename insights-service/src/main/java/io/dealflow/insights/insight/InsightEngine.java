@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +29,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,11 +39,11 @@ import org.springframework.transaction.annotation.Transactional;
  * in the same transaction.
  *
  * <ul>
- *   <li>{@code deal_stalled}: an open deal without a stage change for {@value #STALLED_DAYS} days
- *       (the {@value #STALLED_LIMIT} most valuable); {@code critical} when it holds at least half
- *       of the open pipeline's value, {@code high} at least a fifth, else {@code medium};
- *       confidence 0.9. Cause: the deal and the time it entered its stage (moving on and stalling
- *       again is a new cause).
+ *   <li>{@code deal_stalled}: an open deal without a stage change for {@code
+ *       dealflow.insights.stalled-after} (14 days) (the {@value #STALLED_LIMIT} most valuable);
+ *       {@code critical} when it holds at least half of the open pipeline's value, {@code high} at
+ *       least a fifth, else {@code medium}; confidence 0.9. Cause: the deal and the time it entered
+ *       its stage (moving on and stalling again is a new cause).
  *   <li>{@link PipelineRules} over the deals created in the last 90 days, once at least {@value
  *       PipelineRules#MIN_DEALS} were: conversion below benchmark, win rate below benchmark,
  *       pipeline congested (not the healthy-conversion note). Cause: the rule and the calendar
@@ -61,7 +61,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InsightEngine {
 
-  static final int STALLED_DAYS = 14;
   static final int STALLED_LIMIT = 20;
   static final int CONCENTRATION_MIN_DEALS = 5;
   static final Duration WINDOW = Duration.ofDays(90);
@@ -74,6 +73,7 @@ public class InsightEngine {
   private final Outbox outbox;
   private final Clock clock;
   private final ActivityRules activityRules;
+  private final Duration stalledAfter;
 
   InsightEngine(
       PipelineFigures figures,
@@ -81,7 +81,9 @@ public class InsightEngine {
       Insights insights,
       Outbox outbox,
       Clock clock,
-      ActivityRules activityRules) {
+      ActivityRules activityRules,
+      @Value("${dealflow.insights.stalled-after:14d}") Duration stalledAfter) {
+    this.stalledAfter = stalledAfter;
     this.figures = figures;
     this.analytics = analytics;
     this.insights = insights;
@@ -129,8 +131,7 @@ public class InsightEngine {
     List<Candidate> candidates = new ArrayList<>();
     String quarter = quarter(now);
     Stalled open = figures.open(orgId, 3);
-    Stalled stalled =
-        figures.stalled(orgId, now.minus(Duration.ofDays(STALLED_DAYS)), STALLED_LIMIT);
+    Stalled stalled = figures.stalled(orgId, now.minus(stalledAfter), STALLED_LIMIT);
     for (StalledDeal deal : stalled.top()) {
       Priority priority = Priority.MEDIUM;
       if (open.value().signum() > 0) {
@@ -140,20 +141,19 @@ public class InsightEngine {
           priority = Priority.HIGH;
         }
       }
-      long days = ChronoUnit.DAYS.between(deal.since(), now);
       candidates.add(
           new Candidate(
               "deal_stalled:%s:%d".formatted(deal.dealId(), deal.since().toEpochMilli()),
               new Finding(
                   "deal_stalled",
                   "Deal Stalled in " + capitalized(deal.stage().id()),
-                  "%s (%s) has had no stage change for %d days, since %s; deals that sit in a stage longer than %d days close less often."
+                  "%s (%s) has had no stage change for %s, since %s; deals that sit in a stage longer than %s close less often."
                       .formatted(
                           deal.title() == null ? "Deal " + deal.dealId() : deal.title(),
                           PipelineRules.money(deal.value()),
-                          days,
+                          PipelineRules.span(Duration.between(deal.since(), now)),
                           LocalDate.ofInstant(deal.since(), ZoneOffset.UTC),
-                          STALLED_DAYS),
+                          PipelineRules.span(stalledAfter)),
                   priority,
                   0.9),
               List.of(new Subject("deal", deal.dealId()))));

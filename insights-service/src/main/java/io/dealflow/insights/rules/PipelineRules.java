@@ -150,6 +150,21 @@ public final class PipelineRules {
     return format.format(value);
   }
 
+  /**
+   * A span of time as the descriptions write it, in its largest whole unit: 14 days, 1 day, 3
+   * hours, 5 minutes, 4 seconds.
+   */
+  public static String span(java.time.Duration span) {
+    long[] amounts = {span.toDays(), span.toHours(), span.toMinutes(), span.toSeconds()};
+    String[] units = {"day", "hour", "minute", "second"};
+    for (int i = 0; i < amounts.length; i++) {
+      if (amounts[i] >= 1 || i == amounts.length - 1) {
+        return amounts[i] + " " + units[i] + (amounts[i] == 1 ? "" : "s");
+      }
+    }
+    throw new AssertionError();
+  }
+
   /** A share as the descriptions write it: 27%. */
   public static String percent(double share) {
     return String.format(Locale.ROOT, "%.0f%%", share * 100);

@@ -72,4 +72,14 @@ class PipelineRulesTest {
     assertThat(empty.insights()).isEmpty();
     assertThat(empty.recommendations()).isEmpty();
   }
+
+  @Test
+  void aSpanIsWrittenInItsLargestWholeUnit() {
+    assertThat(PipelineRules.span(java.time.Duration.ofDays(14))).isEqualTo("14 days");
+    assertThat(PipelineRules.span(java.time.Duration.ofHours(25))).isEqualTo("1 day");
+    assertThat(PipelineRules.span(java.time.Duration.ofMinutes(150))).isEqualTo("2 hours");
+    assertThat(PipelineRules.span(java.time.Duration.ofSeconds(61))).isEqualTo("1 minute");
+    assertThat(PipelineRules.span(java.time.Duration.ofMillis(4_900))).isEqualTo("4 seconds");
+    assertThat(PipelineRules.span(java.time.Duration.ZERO)).isEqualTo("0 seconds");
+  }
 }
