@@ -12,6 +12,7 @@ import io.dealflow.platform.test.TestUsers;
 import io.dealflow.platform.test.TestUsers.TestUser;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,6 +142,47 @@ class ModelChatIT extends RunningInsightsService {
 
     assertThat(answer.get("response").asString()).startsWith("I can't tell from your pipeline.");
     assertThat(answer.get("confidence").asDouble()).isEqualTo(0.2);
+  }
+
+  @Test
+  void theModelWritesTheNarrativeOfTheRulesFindingsButNotTheirNumbers() {
+    Map<String, Object> seed =
+        Map.of(
+            "workspace_id",
+            member.orgId(),
+            "data_type",
+            "deals",
+            "data",
+            Map.of(
+                "total_deals", 45,
+                "won_deals", 12,
+                "lost_deals", 8,
+                "in_progress", 25,
+                "average_deal_value", 15000,
+                "conversion_rate", 0.27));
+    model.script(
+        Reply.chunks("At 27%, your conversion trails the 35% typical of B2B SaaS teams."),
+        Reply.chunks("Score your leads so the team spends its time on the likeliest buyers."));
+
+    JsonNode narrated = client().post("/insights", seed).json();
+
+    JsonNode insight = narrated.get("insights").get(0);
+    assertThat(insight.get("title").asString()).isEqualTo("Conversion Rate Below Industry Average");
+    assertThat(insight.get("description").asString())
+        .isEqualTo("At 27%, your conversion trails the 35% typical of B2B SaaS teams.");
+    assertThat(insight.get("priority").asString()).isEqualTo("high");
+    assertThat(insight.get("confidence").asDouble()).isEqualTo(0.95);
+    assertThat(narrated.get("recommendations").get(0).get("description").asString())
+        .isEqualTo("Score your leads so the team spends its time on the likeliest buyers.");
+    assertThat(model.requests().getFirst().messages().getLast().content())
+        .startsWith("Conversion Rate Below Industry Average\n");
+
+    // A rewrite with a number of its own is refused: the rule's description stays.
+    model.reply(Reply.chunks("At 27%, you trail the 40% benchmark."));
+    JsonNode refused = client().post("/insights", seed).json();
+    assertThat(refused.get("insights").get(0).get("description").asString())
+        .contains("27%", "35%")
+        .doesNotContain("40%");
   }
 
   private JsonNode ask(String question) {

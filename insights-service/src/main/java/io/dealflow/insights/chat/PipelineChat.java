@@ -7,6 +7,7 @@ import io.dealflow.insights.analytics.PipelineAnalytics;
 import io.dealflow.insights.analytics.PipelineSummary;
 import io.dealflow.insights.pipeline.PipelineFigures;
 import io.dealflow.insights.pipeline.PipelineFigures.Stalled;
+import io.dealflow.insights.rules.Grounding;
 import io.dealflow.insights.rules.PipelineRules;
 import io.dealflow.platform.ai.ActiveAiProvider;
 import io.dealflow.platform.ai.AiProviderException;
@@ -18,13 +19,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -109,7 +107,6 @@ public class PipelineChat {
           + " Answer in at most three sentences.";
 
   private static final Logger log = LoggerFactory.getLogger(PipelineChat.class);
-  private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?");
 
   private final PipelineAnalytics analytics;
   private final PipelineFigures figures;
@@ -153,32 +150,13 @@ public class PipelineChat {
     }
     List<String> sources = new ArrayList<>(used.stream().map(Reply::response).toList());
     sources.add(question);
-    Set<String> unknown = numbersNotIn(answer, sources);
+    Set<String> unknown = Grounding.numbersNotIn(answer, sources);
     if (answer.isBlank() || !unknown.isEmpty()) {
       log.warn("The model stated numbers no metric returned {}; answering offline", unknown);
       return offline;
     }
     return new Reply(
         answer.strip(), used.stream().mapToDouble(Reply::confidence).min().orElseThrow());
-  }
-
-  /** The numbers {@code text} states that none of {@code sources} does (1,250.50 = 1250.5). */
-  static Set<String> numbersNotIn(String text, List<String> sources) {
-    Set<String> known = new HashSet<>();
-    sources.forEach(source -> known.addAll(numbers(source)));
-    Set<String> unknown = new TreeSet<>(numbers(text));
-    unknown.removeAll(known);
-    return unknown;
-  }
-
-  private static Set<String> numbers(String text) {
-    Set<String> numbers = new HashSet<>();
-    Matcher matcher = NUMBER.matcher(text);
-    while (matcher.find()) {
-      String digits = matcher.group().replace(",", "");
-      numbers.add(new BigDecimal(digits).stripTrailingZeros().toPlainString());
-    }
-    return numbers;
   }
 
   private Reply offline(UUID workspaceId, String question) {

@@ -2,6 +2,7 @@ package io.dealflow.insights.insight.web;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dealflow.insights.insight.FindingNarrative;
 import io.dealflow.insights.insight.Insight;
 import io.dealflow.insights.insight.Insight.Status;
 import io.dealflow.insights.insight.Insight.Subject;
@@ -50,9 +51,11 @@ class InsightController {
   static final int MAX_LIMIT = 100;
 
   private final InsightManagement insights;
+  private final FindingNarrative narrative;
 
-  InsightController(InsightManagement insights) {
+  InsightController(InsightManagement insights, FindingNarrative narrative) {
     this.insights = insights;
+    this.narrative = narrative;
   }
 
   @GetMapping("/api/v1/workspaces/{workspaceId}/insights")
@@ -136,7 +139,7 @@ class InsightController {
     if (!caller.belongsTo(request.workspaceId())) {
       throw ApiException.notFound("Workspace");
     }
-    Outcome outcome = PipelineRules.deals(dealFigures(request.data()));
+    Outcome outcome = narrative.narrate(PipelineRules.deals(dealFigures(request.data())));
     return new GenerateResponse(
         outcome.insights().stream().map(FindingResponse::of).toList(),
         outcome.recommendations().stream().map(FindingResponse::of).toList());

@@ -1,4 +1,4 @@
-package io.dealflow.insights.chat;
+package io.dealflow.insights.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ class GroundingTest {
   @Test
   void numbersAreComparedByValueWhateverTheirGrouping() {
     assertThat(
-            PipelineChat.numbersNotIn(
+            Grounding.numbersNotIn(
                 "12 open deals are worth 1250000.5 in all (412,300 weighted); 27% win rate.",
                 RETURNED))
         .isEmpty();
@@ -26,13 +26,13 @@ class GroundingTest {
   @Test
   void aNumberNoSourceHoldsIsReported() {
     assertThat(
-            PipelineChat.numbersNotIn(
+            Grounding.numbersNotIn(
                 "Your win rate is 27%, below the 35% benchmark; about 2 deals a week.", RETURNED))
         .containsExactly("2", "35");
   }
 
   @Test
   void anAnswerWithoutNumbersHasNoneToCheck() {
-    assertThat(PipelineChat.numbersNotIn("Your pipeline looks healthy.", RETURNED)).isEmpty();
+    assertThat(Grounding.numbersNotIn("Your pipeline looks healthy.", RETURNED)).isEmpty();
   }
 }
