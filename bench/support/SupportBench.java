@@ -651,7 +651,7 @@ public class SupportBench {
    * The service's full-text step, as KnowledgeChunks.fullText, TextQuery.steps and
    * LexemeFrequencies run it: the question's stemmed words; passages holding all of them; then
    * passages holding k of its rare words (those in under 15 % of the passages by pg_stats), k from
-   * all of them down to one (any of all the words when none is rare), until 40 are found, each
+   * all of them down to one (nothing more when none is rare), until 40 are found, each
    * step ranking at most 200 passages by cover density.
    */
   record Candidates(Connection db, UUID org, Set<String> common) {
@@ -701,11 +701,7 @@ public class SupportBench {
       List<String> steps = new ArrayList<>();
       steps.add(atLeast(lexemes, n));
       List<String> rare = lexemes.stream().filter(l -> !common.contains(l)).toList();
-      if (rare.isEmpty()) {
-        if (n > 1) {
-          steps.add(atLeast(lexemes, 1));
-        }
-      } else {
+      if (!rare.isEmpty()) {
         int r = rare.size();
         for (int k = r; k >= 1; k--) {
           boolean inLadder = k == r || k == 1 || combinations(r, k) * k <= BUDGET;

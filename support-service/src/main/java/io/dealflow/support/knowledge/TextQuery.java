@@ -21,7 +21,9 @@ import java.util.stream.Collectors;
  * ({@link LexemeFrequencies}) narrows nothing, and asking for "k of n" words makes the index walk
  * every word's postings: at 50,000 passages a question of everyday words spent a hundred
  * milliseconds there. So after the all-words step, the steps ask for k of the rare words only, down
- * to any one of them; when every word is common, the second and last step is any one of them.
+ * to any one of them. When every word is common, all of them is the only step: "any one of them"
+ * would make the index gather most of the table, and such a question's passages are found by their
+ * embeddings.
  */
 final class TextQuery {
 
@@ -32,8 +34,8 @@ final class TextQuery {
 
   /**
    * The tsquery texts to ask, in order: all of {@code lexemes}, then at least k of the rare ones
-   * (those not in {@code common}) for each k of their {@link #ladder}; when none is rare, any one
-   * of {@code lexemes}.
+   * (those not in {@code common}) for each k of their {@link #ladder}; when none is rare, nothing
+   * more.
    */
   static List<String> steps(List<String> lexemes, Set<String> common) {
     if (lexemes.isEmpty()) {
@@ -43,9 +45,6 @@ final class TextQuery {
     steps.add(atLeast(lexemes, lexemes.size()));
     List<String> rare = lexemes.stream().filter(lexeme -> !common.contains(lexeme)).toList();
     if (rare.isEmpty()) {
-      if (lexemes.size() > 1) {
-        steps.add(atLeast(lexemes, 1));
-      }
       return steps;
     }
     for (int k : ladder(rare.size())) {
