@@ -5,7 +5,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -35,14 +34,14 @@ class LexemeFrequencies {
 
   private static final Logger log = LoggerFactory.getLogger(LexemeFrequencies.class);
 
-  private final JdbcClient jdbc;
+  private final KnowledgeStatistics statistics;
   private final int fewestChanges;
   private volatile Set<String> common = Set.of();
 
   LexemeFrequencies(
-      JdbcClient jdbc,
+      KnowledgeStatistics statistics,
       @Value("${dealflow.support.knowledge.statistics-min-changes:500}") int fewestChanges) {
-    this.jdbc = jdbc;
+    this.statistics = statistics;
     this.fewestChanges = fewestChanges;
   }
 
@@ -55,47 +54,16 @@ class LexemeFrequencies {
   @Scheduled(fixedDelayString = "${dealflow.support.knowledge.statistics-interval:1m}")
   void refresh() {
     try {
-      if (stale()) {
+      if (statistics.stale(fewestChanges)) {
         long started = System.nanoTime();
-        jdbc.sql("ANALYZE knowledge_chunks").update();
+        statistics.analyze();
         log.info(
             "Analyzed knowledge_chunks in {} ms: its statistics were stale",
             (System.nanoTime() - started) / 1_000_000);
       }
-      common = read();
+      common = statistics.commonLexemes(COMMON);
     } catch (DataAccessException e) {
       log.warn("Could not refresh the common words; search keeps the last ones: {}", e.toString());
     }
-  }
-
-  private boolean stale() {
-    return jdbc.sql(
-            """
-            SELECT n_mod_since_analyze >= greatest(:fewest, n_live_tup / 10)
-            FROM pg_stat_user_tables
-            WHERE schemaname = current_schema() AND relname = 'knowledge_chunks'
-            """)
-        .param("fewest", fewestChanges)
-        .query(Boolean.class)
-        .optional()
-        .orElse(false);
-  }
-
-  private Set<String> read() {
-    // most_common_elem_freqs holds one share per word, then three summary figures (minimum,
-    // maximum, null share) with no word beside them.
-    return Set.copyOf(
-        jdbc.sql(
-                """
-                    SELECT e.lexeme
-                    FROM pg_stats s,
-                         unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs)
-                           AS e(lexeme, share)
-                    WHERE s.schemaname = current_schema() AND s.tablename = 'knowledge_chunks'
-                      AND s.attname = 'search' AND e.lexeme IS NOT NULL AND e.share >= :common
-                    """)
-            .param("common", COMMON)
-            .query(String.class)
-            .list());
   }
 }
