@@ -177,39 +177,83 @@ class InsightsFlowIT {
   }
 
   @Test
-  void aDealLeftInItsStageIsRaisedAsStalledAndTheChatNamesIt() {
+  void aStalledDealIsRaisedEverywhereDismissedAndNotRaisedAgainAndTheChatNamesIt()
+      throws Exception {
     var account = Accounts.register(E2eStack.client(), "Idle Harbour");
     Http vectoros = E2eStack.client().bearer(account.accessToken());
     String workspace = "/api/v1/workspaces/" + account.orgId();
-    // The suite runs with dealflow.insights.stalled-after = 4 s (E2eStack).
-    String dealId = createDeal(vectoros, workspace, "Harbor crane", 30_000, "proposal");
+    BlockingQueue<RealtimeFlowIT.Received> receiver = new LinkedBlockingQueue<>();
+    HttpServer partner = RealtimeFlowIT.partner(receiver);
+    try {
+      RealtimeFlowIT.subscribe(vectoros, partner, "insight.critical", "critical insights to ops");
+      BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+      WebSocket socket = Sockets.openEvents(account.accessToken(), events);
+      // The suite runs with dealflow.insights.stalled-after = 4 s (E2eStack).
+      String dealId = createDeal(vectoros, workspace, "Harbor crane", 30_000, "proposal");
 
-    JsonNode stalled =
-        await(
-            vectoros,
-            workspace + "/insights?type=deal_stalled",
-            body -> body.get("total").asLong() == 1);
-    JsonNode insight = stalled.get("insights").get(0);
-    assertThat(insight.get("title").asString()).isEqualTo("Deal Stalled in Proposal");
-    assertThat(insight.get("description").asString())
-        .startsWith("Harbor crane (30,000) has had no stage change for ");
-    // The only open deal holds all of the open pipeline.
-    assertThat(insight.get("priority").asString()).isEqualTo("critical");
-    assertThat(insight.get("subjects").get(0).get("id").asString()).isEqualTo(dealId);
+      JsonNode announced =
+          Sockets.await(
+              events,
+              m ->
+                  "insight.generated".equals(m.path("event").asString(""))
+                      && "deal_stalled".equals(m.path("data").path("type").asString("")));
+      JsonNode insight = announced.get("data");
+      String insightId = insight.get("id").asString();
+      assertThat(insight.get("title").asString()).isEqualTo("Deal Stalled in Proposal");
+      assertThat(insight.get("description").asString())
+          .startsWith("Harbor crane (30,000) has had no stage change for ");
+      // The only open deal holds all of the open pipeline: critical.
+      assertThat(insight.get("priority").asString()).isEqualTo("critical");
+      assertThat(insight.get("subjects").get(0).get("id").asString()).isEqualTo(dealId);
 
-    Http.Response chat =
-        vectoros.post(
-            "/api/v1/chat",
-            Map.of(
-                "message",
-                "Which deals are stalled?",
-                "context",
-                Map.of("workspace_id", account.orgId())));
-    assertThat(chat.status()).as(chat.toString()).isEqualTo(200);
-    assertThat(chat.json().get("response").asString())
-        .startsWith(
-            "1 open deal had no stage change for 4 seconds or more: Harbor crane (30,000,"
-                + " in proposal for ");
+      RealtimeFlowIT.Received delivery = receiver.poll(Sockets.WAIT.toSeconds(), TimeUnit.SECONDS);
+      assertThat(delivery).as("the partner received insight.critical").isNotNull();
+      JsonNode payload = Http.JSON.readTree(delivery.body());
+      assertThat(payload.get("event").asString()).isEqualTo("insight.critical");
+      assertThat(payload.get("data").get("id").asString()).isEqualTo(insightId);
+
+      JsonNode listed = vectoros.get(workspace + "/insights?type=deal_stalled").json();
+      assertThat(listed.get("total").asLong()).isEqualTo(1);
+      RealtimeFlowIT.assertSameObject(insight, listed.get("insights").get(0));
+
+      Http.Response chat =
+          vectoros.post(
+              "/api/v1/chat",
+              Map.of(
+                  "message",
+                  "Which deals are stalled?",
+                  "context",
+                  Map.of("workspace_id", account.orgId())));
+      assertThat(chat.status()).as(chat.toString()).isEqualTo(200);
+      assertThat(chat.json().get("response").asString())
+          .startsWith(
+              "1 open deal had no stage change for 4 seconds or more: Harbor crane (30,000,"
+                  + " in proposal for ");
+
+      Http.Response dismissed =
+          vectoros.patch("/api/v1/insights/" + insightId, Map.of("status", "dismissed"));
+      assertThat(dismissed.status()).as(dismissed.toString()).isEqualTo(200);
+      // Every workspace is evaluated every 2 s and the deal is still stalled: nothing new.
+      JsonNode again =
+          Sockets.poll(
+              events,
+              m ->
+                  "insight.generated".equals(m.path("event").asString(""))
+                      && "deal_stalled".equals(m.path("data").path("type").asString("")),
+              Duration.ofSeconds(8));
+      assertThat(again).as("the stalled deal raised again after the dismissal").isNull();
+      JsonNode after = vectoros.get(workspace + "/insights?type=deal_stalled").json();
+      assertThat(after.get("total").asLong()).isEqualTo(1);
+      assertThat(after.get("insights").get(0).get("status").asString()).isEqualTo("dismissed");
+
+      var stranger = Accounts.register(E2eStack.client(), "Nosy Neighbours");
+      Http.Response elsewhere =
+          E2eStack.client().bearer(stranger.accessToken()).get(workspace + "/insights");
+      assertThat(elsewhere.status()).isEqualTo(404);
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    } finally {
+      partner.stop(0);
+    }
   }
 
   private static String createDeal(
