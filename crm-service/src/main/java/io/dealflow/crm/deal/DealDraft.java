@@ -38,6 +38,20 @@ public record DealDraft(
 
   static final int MAX_TEXT = 200;
 
+  /** The same draft in another stage. */
+  public DealDraft inStage(Stage other) {
+    return new DealDraft(
+        title,
+        value,
+        currency,
+        other,
+        probability,
+        assignedTo,
+        contactName,
+        companyName,
+        expectedCloseDate);
+  }
+
   /** Digits before the decimal point that numeric(19,4) holds. */
   private static final int MAX_INTEGER_DIGITS = 15;
 

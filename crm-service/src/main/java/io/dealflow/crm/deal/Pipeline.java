@@ -140,12 +140,44 @@ public class Pipeline {
     return true;
   }
 
+  /**
+   * Creates the deal with this id unless it exists, with its history (demo data): opened in {@code
+   * stages[0]} at {@code at[0]}, then moved to each later stage at its time, each change and its
+   * event at that time, so that pipeline analytics see months of it. Running it again changes
+   * nothing, and a deal someone has edited since keeps the edits.
+   *
+   * @return whether it was created
+   */
+  @Transactional
+  public boolean ensureHistory(
+      DealId id,
+      UUID orgId,
+      UUID createdBy,
+      DealDraft draft,
+      List<Stage> stages,
+      List<Instant> at) {
+    if (stages.isEmpty() || stages.size() != at.size()) {
+      throw new IllegalArgumentException("A stage and a time for each step of the history");
+    }
+    DealDraft first = draft.inStage(stages.getFirst());
+    requireValid(first);
+    Deal current = Deal.open(id, orgId, first, "demo", null, createdBy, at.getFirst());
+    if (!deals.insertIfAbsent(current)) {
+      return false;
+    }
+    recordCreated(current);
+    for (int i = 1; i < stages.size(); i++) {
+      current = write(current, current.revise(draft.inStage(stages.get(i)), at.get(i)));
+    }
+    return true;
+  }
+
   private Deal write(Deal current, Deal revised) {
     if (!deals.update(revised)) {
       throw modified();
     }
     if (revised.stage() != current.stage()) {
-      outbox.append(
+      outbox.appendAt(
           CrmEvents.DEAL_STAGE_CHANGED,
           revised.id().value(),
           revised.orgId(),
@@ -154,14 +186,16 @@ public class Pipeline {
               revised.orgId(),
               current.stage().id(),
               revised.stage().id(),
-              revised.amount()));
+              revised.amount()),
+          revised.updatedAt());
       recordClosed(revised);
     }
     return revised.nextVersion();
   }
 
+  /** The deal's events carry the deal's own times: its creation, its change, its close. */
   private void recordCreated(Deal deal) {
-    outbox.append(
+    outbox.appendAt(
         CrmEvents.DEAL_CREATED,
         deal.id().value(),
         deal.orgId(),
@@ -183,7 +217,8 @@ public class Pipeline {
             deal.createdBy(),
             deal.createdAt(),
             deal.updatedAt(),
-            deal.version()));
+            deal.version()),
+        deal.createdAt());
     recordClosed(deal);
   }
 
@@ -191,11 +226,12 @@ public class Pipeline {
     if (!deal.stage().isClosed()) {
       return;
     }
-    outbox.append(
+    outbox.appendAt(
         deal.stage() == Stage.WON ? CrmEvents.DEAL_WON : CrmEvents.DEAL_LOST,
         deal.id().value(),
         deal.orgId(),
-        new DealClosed(deal.id().value(), deal.amount(), deal.orgId()));
+        new DealClosed(deal.id().value(), deal.amount(), deal.orgId()),
+        deal.closedAt() != null ? deal.closedAt() : deal.updatedAt());
   }
 
   private static void requireValid(DealDraft draft) {

@@ -5,7 +5,13 @@ import io.dealflow.crm.deal.DealId;
 import io.dealflow.crm.deal.Pipeline;
 import io.dealflow.crm.deal.Stage;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +26,9 @@ import org.springframework.stereotype.Component;
  * Seeds a handful of deals in every stage of the demo organization's pipeline (the organization and
  * users of the realm export). The deals have fixed ids: running it again changes nothing, and a
  * demo deal someone has edited keeps the edits. Each new one emits {@code deal.created} (and {@code
- * deal.won} / {@code deal.lost}), so that pipeline insights have data too.
+ * deal.won} / {@code deal.lost}), so that pipeline insights have data too; and {@value #HISTORY}
+ * deals of the past six months, created, moved, won and lost at their own times (their events carry
+ * those times), so that the analytics, the forecast and the insights have history on first start.
  */
 @Component
 @ConditionalOnBooleanProperty("dealflow.crm.demo.enabled")
@@ -104,6 +112,86 @@ class DealDemoSeeder {
             today.minusDays(12)));
   }
 
+  /**
+   * A demo deal of the past months, with the stages it went through and when.
+   *
+   * @param id its fixed id
+   * @param draft what it is (its stage is the last of {@code stages})
+   * @param stages the stages it entered, in order
+   * @param at when it entered each
+   */
+  record HistoryDeal(DealId id, DealDraft draft, List<Stage> stages, List<Instant> at) {}
+
+  /** How many deals the demo organization's history holds. */
+  static final int HISTORY = 48;
+
+  private static final String[] COMPANIES = {
+    "Alpine Ski House",
+    "Blue Yonder Airlines",
+    "City Power & Light",
+    "Coho Winery",
+    "Consolidated Messenger",
+    "Fourth Coffee",
+    "Graphic Design Institute",
+    "Humongous Insurance",
+    "Lucerne Publishing",
+    "Margie's Travel",
+    "Proseware",
+    "Southridge Video",
+    "Trey Research",
+    "Wide World Importers",
+    "Wingtip Toys",
+    "Woodgrove Bank"
+  };
+
+  /**
+   * Six months of deals, one every few days: each walks the pipeline a stage every one to three
+   * weeks and ends won, lost, or still open where it got to by {@code now}. The same {@code now}
+   * gives the same history; ids are fixed by position, so seeding again changes nothing.
+   */
+  static List<HistoryDeal> history(Instant now) {
+    List<HistoryDeal> deals = new ArrayList<>();
+    Stage[] open = {Stage.LEAD, Stage.QUALIFIED, Stage.PROPOSAL, Stage.NEGOTIATION};
+    for (int i = 0; i < HISTORY; i++) {
+      Instant created = now.minus(Duration.ofDays(180 - i * 3L)).truncatedTo(ChronoUnit.MINUTES);
+      // How far it goes (4: won, 5: lost) and how long each stage takes, varied by position.
+      int reach = (i * 7) % 6;
+      long stepDays = 7 + (i * 5) % 15;
+      List<Stage> stages = new ArrayList<>();
+      List<Instant> at = new ArrayList<>();
+      Instant when = created;
+      for (int s = 0; s <= Math.min(reach, 3) && !when.isAfter(now); s++) {
+        stages.add(open[s]);
+        at.add(when);
+        when = when.plus(Duration.ofDays(stepDays));
+      }
+      if (reach >= 4 && !when.isAfter(now)) {
+        stages.add(reach == 4 ? Stage.WON : Stage.LOST);
+        at.add(when);
+      }
+      String company = COMPANIES[i % COMPANIES.length];
+      BigDecimal value = BigDecimal.valueOf(3_000 + (i * 7_919L) % 57_000);
+      deals.add(
+          new HistoryDeal(
+              DealId.of(
+                  UUID.nameUUIDFromBytes(
+                      ("dealflow-demo-history-" + i).getBytes(StandardCharsets.UTF_8))),
+              new DealDraft(
+                  company + " — " + (i % 3 == 0 ? "renewal" : i % 3 == 1 ? "expansion" : "pilot"),
+                  value,
+                  "USD",
+                  stages.getLast(),
+                  null,
+                  i % 2 == 0 ? REP : ADMIN,
+                  null,
+                  company,
+                  LocalDate.ofInstant(when, ZoneOffset.UTC).plusDays(30)),
+              stages,
+              at));
+    }
+    return deals;
+  }
+
   @EventListener(ApplicationReadyEvent.class)
   void seed() {
     int created = 0;
@@ -112,7 +200,14 @@ class DealDemoSeeder {
         created++;
       }
     }
-    log.info("Demo deals are ready ({} new)", created);
+    int history = 0;
+    for (HistoryDeal deal : history(Instant.now())) {
+      if (pipeline.ensureHistory(
+          deal.id(), ORG_ID, ADMIN, deal.draft(), deal.stages(), deal.at())) {
+        history++;
+      }
+    }
+    log.info("Demo deals are ready ({} new, {} of the past months new)", created, history);
   }
 
   private static DemoDeal deal(

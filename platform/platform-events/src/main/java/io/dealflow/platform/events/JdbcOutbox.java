@@ -34,6 +34,12 @@ final class JdbcOutbox implements Outbox {
 
   @Override
   public <T> UUID append(EventType<T> type, UUID aggregateId, @Nullable UUID orgId, T data) {
+    return appendAt(type, aggregateId, orgId, data, clock.instant());
+  }
+
+  @Override
+  public <T> UUID appendAt(
+      EventType<T> type, UUID aggregateId, @Nullable UUID orgId, T data, Instant occurredAt) {
     if (!TransactionSynchronizationManager.isActualTransactionActive()) {
       throw new IllegalStateException(
           "Events are appended inside the transaction of the change that causes them ("
@@ -52,7 +58,7 @@ final class JdbcOutbox implements Outbox {
                 source,
                 type.name(),
                 aggregateId.toString(),
-                now,
+                occurredAt,
                 orgId,
                 traceparent != null ? traceparent : TraceContext.currentOrNew(),
                 EventJson.MAPPER.valueToTree(data))

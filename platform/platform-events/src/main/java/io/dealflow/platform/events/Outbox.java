@@ -1,6 +1,7 @@
 package io.dealflow.platform.events;
 
 import io.dealflow.platform.event.EventType;
+import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -24,4 +25,12 @@ public interface Outbox {
    *     change's transaction could outlive a rolled-back change or be lost with a committed one
    */
   <T> UUID append(EventType<T> type, UUID aggregateId, @Nullable UUID orgId, T data);
+
+  /**
+   * Records an event that happened at {@code occurredAt} (its CloudEvents {@code time}): a change
+   * written with the time it took place, such as history imported or seeded after the fact. It is
+   * published in the order it was recorded, like any other.
+   */
+  <T> UUID appendAt(
+      EventType<T> type, UUID aggregateId, @Nullable UUID orgId, T data, Instant occurredAt);
 }
