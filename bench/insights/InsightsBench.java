@@ -195,8 +195,12 @@ public class InsightsBench {
                     created,
                     ("{\"deal_id\":\"%s\",\"workspace_id\":\"%s\",\"title\":\"Bench %d\","
                             + "\"value\":%d,\"currency\":\"USD\",\"stage\":\"lead\","
-                            + "\"assigned_to\":null}")
-                        .formatted(deal, ORG, i, value))));
+                            + "\"probability\":10,\"assigned_to\":null,\"contact_name\":null,"
+                            + "\"company_name\":null,\"expected_close_date\":null,"
+                            + "\"closed_at\":null,\"source\":\"manual\",\"external_id\":null,"
+                            + "\"created_by\":null,\"created_at\":\"%s\",\"updated_at\":\"%s\","
+                            + "\"version\":0}")
+                        .formatted(deal, ORG, i, value, created, created))));
         producer.send(
             new ProducerRecord<>(
                 "deal.stage.changed",

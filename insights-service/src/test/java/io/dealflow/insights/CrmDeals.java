@@ -9,6 +9,7 @@ import io.dealflow.platform.event.EventType;
 import io.dealflow.platform.test.TestEvents;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
@@ -59,7 +60,32 @@ public final class CrmDeals {
             null,
             at,
             at,
-            0));
+            0L));
+  }
+
+  /**
+   * A {@code deal.created} as crm wrote it before 2026-12-07: the deal's id, workspace, title,
+   * value, currency, stage and assignee only (retained topics still hold such events).
+   */
+  public ObjectNode createdInTheFormerShape(UUID dealId, long value, String stage, Instant at) {
+    ObjectNode event = created(dealId, value, stage, at);
+    ObjectNode data = (ObjectNode) event.get("data");
+    for (String added :
+        List.of(
+            "probability",
+            "contact_name",
+            "company_name",
+            "expected_close_date",
+            "closed_at",
+            "source",
+            "external_id",
+            "created_by",
+            "created_at",
+            "updated_at",
+            "version")) {
+      data.remove(added);
+    }
+    return event;
   }
 
   public ObjectNode moved(UUID dealId, String from, String to, long value, Instant at) {

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A deal was created in a workspace (by a user or an integration sync): the deal as {@code GET
  * /deals/{id}} returns it at creation, with {@code dealId} for its id. The fields after {@code
- * stage} other than {@code assignedTo} were added on 2026-12-07; events written before lack them.
+ * stage} other than {@code assignedTo} were added on 2026-12-07: events written before lack them,
+ * so they are nullable here and a consumer must not require them.
  *
  * @param dealId the deal
  * @param workspaceId its workspace (organization)
@@ -37,15 +38,15 @@ public record DealCreated(
     BigDecimal value,
     String currency,
     String stage,
-    int probability,
+    @Nullable Integer probability,
     @Nullable UUID assignedTo,
     @Nullable String contactName,
     @Nullable String companyName,
     @Nullable LocalDate expectedCloseDate,
     @Nullable Instant closedAt,
-    String source,
+    @Nullable String source,
     @Nullable String externalId,
     @Nullable UUID createdBy,
-    Instant createdAt,
-    Instant updatedAt,
-    long version) {}
+    @Nullable Instant createdAt,
+    @Nullable Instant updatedAt,
+    @Nullable Long version) {}
