@@ -140,6 +140,6 @@ public final class CrmDeals {
   }
 
   private <T> ObjectNode envelope(EventType<T> type, UUID dealId, Instant at, T data) {
-    return WorkspaceEvents.envelope(type, "/dealflow/crm-service", workspaceId, dealId, at, data);
+    return TestEvents.envelope(type, "/dealflow/crm-service", workspaceId, dealId, at, data);
   }
 }

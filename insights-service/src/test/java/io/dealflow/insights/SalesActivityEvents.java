@@ -125,6 +125,6 @@ public final class SalesActivityEvents {
       UUID subject,
       Instant at,
       T data) {
-    TestEvents.publish(WorkspaceEvents.envelope(type, source, workspaceId, subject, at, data));
+    TestEvents.publish(TestEvents.envelope(type, source, workspaceId, subject, at, data));
   }
 }

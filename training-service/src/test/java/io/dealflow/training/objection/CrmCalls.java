@@ -8,8 +8,6 @@ import io.dealflow.platform.test.TestEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -19,9 +17,6 @@ import tools.jackson.databind.node.ObjectNode;
  * sent.
  */
 final class CrmCalls {
-
-  private static final JsonMapper JSON =
-      JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
   private final UUID orgId;
   private final UUID conversationId = UUID.randomUUID();
@@ -64,17 +59,7 @@ final class CrmCalls {
   }
 
   private <T> ObjectNode envelope(EventType<T> type, T data) {
-    ObjectNode envelope = JSON.createObjectNode();
-    envelope.put("specversion", "1.0");
-    envelope.put("id", UUID.randomUUID().toString());
-    envelope.put("source", "/dealflow/crm-service");
-    envelope.put("type", type.name());
-    envelope.put("subject", conversationId.toString());
-    envelope.put("time", Instant.now().toString());
-    envelope.put("datacontenttype", "application/json");
-    envelope.put("orgid", orgId.toString());
-    envelope.put("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
-    envelope.set("data", JSON.valueToTree(data));
-    return envelope;
+    return TestEvents.envelope(
+        type, "/dealflow/crm-service", orgId, conversationId, Instant.now(), data);
   }
 }
