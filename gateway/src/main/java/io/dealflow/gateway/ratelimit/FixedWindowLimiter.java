@@ -1,6 +1,5 @@
 package io.dealflow.gateway.ratelimit;
 
-import io.dealflow.gateway.ratelimit.RateLimitDecision.Usage;
 import io.micrometer.context.ContextSnapshot;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.core.instrument.Counter;
@@ -26,7 +25,10 @@ import reactor.core.publisher.Mono;
 /**
  * Counts requests in Redis, fixed windows, every limit of a request in one atomic script call (one
  * round trip; Spring sends the script by its SHA and only falls back to the full text once per
- * Redis restart). Windows start with a counter's first request and end when its key expires.
+ * Redis restart). Windows start with a counter's first request and end when its key expires. A
+ * counter with a large limit hands out its permits in batches ({@link LeasedPermits}): the requests
+ * that a batch held here covers are admitted without a round trip, and no instance ever admits more
+ * than Redis granted it.
  *
  * <p>When Redis cannot be reached in time, the request is counted in this instance's memory instead
  * ({@link LocalWindows}): the limits still hold, per instance, and the API stays up. For {@code
@@ -42,6 +44,9 @@ public final class FixedWindowLimiter {
 
   /** Requests whose limits were counted in this instance's memory, Redis being unavailable. */
   static final String IN_MEMORY = "dealflow.gateway.ratelimit.in.memory";
+
+  /** Requests admitted from a batch of permits held here, without a call to Redis. */
+  static final String FROM_BATCHES = "dealflow.gateway.ratelimit.batched";
 
   private static final Logger log = LoggerFactory.getLogger(FixedWindowLimiter.class);
   private static final long WARN_EVERY_MILLIS = 30_000;
@@ -66,7 +71,9 @@ public final class FixedWindowLimiter {
   private final long retryAfterFailureMillis;
   private final Clock clock;
   private final LocalWindows local;
+  private final LeasedPermits leased;
   private final Counter inMemory;
+  private final Counter fromBatches;
   private final AtomicInteger redisUp = new AtomicInteger(1);
   private final AtomicLong redisSkippedUntil = new AtomicLong();
   private final AtomicLong lastWarning = new AtomicLong();
@@ -85,12 +92,17 @@ public final class FixedWindowLimiter {
     this.retryAfterFailureMillis = retryAfterFailure.toMillis();
     this.clock = clock;
     this.local = new LocalWindows(clock);
+    this.leased = new LeasedPermits(clock);
     Gauge.builder(REDIS_UP, redisUp, AtomicInteger::get)
         .description("1 while rate limits are counted in Redis, 0 while counted in memory")
         .register(meters);
     this.inMemory =
         Counter.builder(IN_MEMORY)
             .description("Requests whose rate limits were counted in this instance's memory")
+            .register(meters);
+    this.fromBatches =
+        Counter.builder(FROM_BATCHES)
+            .description("Requests admitted from permits Redis granted earlier in a batch")
             .register(meters);
   }
 
@@ -104,21 +116,15 @@ public final class FixedWindowLimiter {
     if (limits.isEmpty()) {
       return Mono.just(Optional.empty());
     }
+    RateLimitDecision fromBatch = leased.spend(limits);
+    if (fromBatch != null) {
+      fromBatches.increment();
+      return Mono.just(Optional.of(fromBatch));
+    }
     if (clock.millis() < redisSkippedUntil.get()) {
       return Mono.just(Optional.of(countLocally(limits)));
     }
-    List<String> keys = new ArrayList<>(limits.size());
-    List<String> args = new ArrayList<>(limits.size() * 2);
-    for (Limit limit : limits) {
-      keys.add(keyPrefix + limit.key());
-      args.add(Long.toString(limit.limit()));
-      args.add(Long.toString(limit.window().toMillis()));
-    }
-    return redis
-        .execute(SCRIPT, keys, args)
-        .collectList()
-        .timeout(timeout)
-        .map(replies -> Optional.of(decide(limits, flatten(replies))))
+    return ask(limits, 0)
         .doOnNext(decision -> redisAnswered())
         .onErrorResume(
             failure ->
@@ -133,6 +139,33 @@ public final class FixedWindowLimiter {
                       }
                       return Mono.just(Optional.of(decision));
                     }));
+  }
+
+  /**
+   * Asks Redis for the permits the batches held here cannot give. When another request spent a
+   * batch this one counted on in the meantime, asks again; the last attempt asks one permit of
+   * every counter, which always settles.
+   */
+  private Mono<Optional<RateLimitDecision>> ask(List<Limit> limits, int attempt) {
+    LeasedPermits.Request request = leased.request(limits, attempt >= 2);
+    List<String> keys = new ArrayList<>(limits.size());
+    List<String> args = new ArrayList<>(limits.size() * 3);
+    for (int i = 0; i < limits.size(); i++) {
+      Limit limit = limits.get(i);
+      keys.add(keyPrefix + limit.key());
+      args.add(Long.toString(limit.limit()));
+      args.add(Long.toString(limit.window().toMillis()));
+      args.add(Long.toString(request.asked().get(i)));
+    }
+    return redis
+        .execute(SCRIPT, keys, args)
+        .collectList()
+        .timeout(timeout)
+        .flatMap(
+            replies -> {
+              RateLimitDecision decision = leased.granted(request, flatten(replies));
+              return decision != null ? Mono.just(Optional.of(decision)) : ask(limits, attempt + 1);
+            });
   }
 
   private RateLimitDecision countLocally(List<Limit> limits) {
@@ -150,24 +183,6 @@ public final class FixedWindowLimiter {
   private void redisFailed() {
     redisUp.set(0);
     redisSkippedUntil.set(clock.millis() + retryAfterFailureMillis);
-  }
-
-  private RateLimitDecision decide(List<Limit> limits, List<Long> reply) {
-    if (reply.size() != 1 + 2 * limits.size()) {
-      throw new IllegalStateException("Unexpected rate-limit script reply: " + reply);
-    }
-    long now = clock.millis();
-    boolean refused = reply.getFirst() == 1L;
-    List<Usage> usages = new ArrayList<>(limits.size());
-    for (int i = 0; i < limits.size(); i++) {
-      Limit limit = limits.get(i);
-      long count = reply.get(1 + 2 * i);
-      long ttl = reply.get(2 + 2 * i);
-      long windowEnd = now + (ttl > 0 ? ttl : limit.window().toMillis());
-      usages.add(
-          new Usage(limit.policy(), limit.limit(), Math.max(0, limit.limit() - count), windowEnd));
-    }
-    return new RateLimitDecision(!refused, usages);
   }
 
   /** Spring hands a multi-bulk reply over either as one list or element by element. */

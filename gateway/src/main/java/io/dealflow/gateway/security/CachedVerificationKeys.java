@@ -23,9 +23,10 @@ import javax.crypto.SecretKey;
  * does (the algorithm must be RS256; the keys of the current key set that match the token's header,
  * {@code kid} included), but keeps each key of the set converted to a Java key instead of decoding
  * its modulus and building an {@code RSAPublicKey} for every request (~12 % of the gateway's
- * allocation). The key set itself still comes from Spring's remote JWK source on every request, so
- * a key removed from the realm's JWKS stops verifying tokens as before, and a new one is converted
- * on first use. Converted keys are looked up by the JWK's value, never by anything the token says.
+ * allocation). The key set itself comes from {@link RealmKeys} on every request, so a key removed
+ * from the realm's JWKS stops verifying tokens with the set's next refresh, and a new one is
+ * converted on first use. Converted keys are looked up by the JWK's value, never by anything the
+ * token says.
  */
 final class CachedVerificationKeys extends JWSVerificationKeySelector<JWKSecurityContext> {
 

@@ -9,6 +9,7 @@ import io.dealflow.platform.security.IdentityApiTokenVerifier;
 import io.dealflow.platform.security.JwtRules;
 import io.dealflow.platform.security.SecurityProperties;
 import io.netty.channel.ChannelOption;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,9 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -33,8 +36,10 @@ import reactor.netty.http.client.HttpClient;
 /**
  * Bearer tokens at the edge: Keycloak-issued JWTs checked with the suite's {@link JwtRules} (RS256
  * signature by a key of the realm's JWKS, issuer, audience, expiry), realm roles as authorities;
- * organizations' API tokens ({@link ApiTokens}) checked with identity-service. The services check
- * the same token again; the gateway only spares them traffic that could never pass.
+ * organizations' API tokens ({@link ApiTokens}) checked with identity-service. A verified token is
+ * kept ({@link VerifiedTokens}) and its claims checked again on each later request instead of its
+ * signature; the key set is refreshed on a schedule ({@link RealmKeys}). The services check the
+ * same token again; the gateway only spares them traffic that could never pass.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -91,14 +96,29 @@ class GatewaySecurity {
         properties, environment, "dealflow.gateway.services.identity.uri");
   }
 
+  /** The realm's key set, refreshed every {@code dealflow.gateway.tokens.key-refresh}. */
+  @Bean
+  RealmKeys realmKeys(SecurityProperties properties, TokenProperties tokens, Clock clock) {
+    return new RealmKeys(jwksClient(), properties.effectiveJwkSetUri(), tokens.keyRefresh(), clock)
+        .start();
+  }
+
   @Bean
   ReactiveJwtDecoder jwtDecoder(
-      SecurityProperties properties, Environment environment, ApiTokenVerifier apiTokens) {
+      SecurityProperties properties,
+      TokenProperties tokens,
+      RealmKeys keys,
+      Clock clock,
+      Environment environment,
+      ApiTokenVerifier apiTokens) {
     DevTokens.assertAllowed(properties.devToken(), environment);
-    NimbusReactiveJwtDecoder keycloak =
-        keycloakDecoder(
-            properties.effectiveJwkSetUri(), jwksClient(), new CachedVerificationKeys());
-    keycloak.setJwtValidator(JwtRules.validator(properties));
+    OAuth2TokenValidator<Jwt> rules = JwtRules.validator(properties);
+    NimbusReactiveJwtDecoder verifier = keycloakDecoder(keys, new CachedVerificationKeys());
+    verifier.setJwtValidator(rules);
+    ReactiveJwtDecoder keycloak =
+        tokens.cacheSize() > 0
+            ? new VerifiedTokens(verifier, rules, keys, tokens.cacheSize(), clock)
+            : verifier;
     SecurityProperties.DevToken devToken = properties.devToken();
     ReactiveJwtDecoder decoder = ApiTokens.reactiveDecoder(apiTokens, keycloak);
     return token ->
@@ -121,16 +141,13 @@ class GatewaySecurity {
   }
 
   /**
-   * RS256 tokens signed by a key of the JWKS at {@code jwkSetUri}, the set cached and fetched again
-   * when a token names a key it does not hold; the keys converted once ({@link
+   * RS256 tokens signed by a key of the realm's current key set, the keys converted once ({@link
    * CachedVerificationKeys}). Checks the signature only: claims are the validator's part.
    */
-  static NimbusReactiveJwtDecoder keycloakDecoder(
-      String jwkSetUri, WebClient client, CachedVerificationKeys keys) {
-    return NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri)
+  static NimbusReactiveJwtDecoder keycloakDecoder(RealmKeys keys, CachedVerificationKeys selector) {
+    return NimbusReactiveJwtDecoder.withJwkSource(keys::keysFor)
         .jwsAlgorithm(SignatureAlgorithm.RS256)
-        .webClient(client)
-        .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(keys))
+        .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(selector))
         .build();
   }
 

@@ -21,6 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -30,7 +34,10 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.util.context.Context;
 
-/** The limiter's Lua script against the real Redis, and its in-memory stand-in without Redis. */
+/**
+ * The limiter's Lua script against the real Redis (request by request, and in batches shared by two
+ * instances), and its in-memory stand-in without Redis.
+ */
 class FixedWindowLimiterTest {
 
   private final List<LettuceConnectionFactory> factories = new ArrayList<>();
@@ -97,6 +104,66 @@ class FixedWindowLimiterTest {
   }
 
   @Test
+  void aLargeLimitIsGrantedInBatchesAndReportsEveryRequest() {
+    Redis redis = Devstack.redis();
+    FixedWindowLimiter limiter = limiter(redis.host(), redis.port(), redis.password());
+    List<Limit> limits = List.of(new Limit("api", "api:user:batch", 1_000, Duration.ofMinutes(1)));
+
+    List<Long> remaining = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      remaining.add(limiter.check(limits).block().orElseThrow().reported().remaining());
+    }
+
+    // Batches of 10 (a hundredth of the limit): 3 calls to Redis for 25 requests.
+    assertThat(remaining).startsWith(999L, 998L, 997L).endsWith(976L, 975L);
+    assertThat(meters.get(FixedWindowLimiter.FROM_BATCHES).counter().count()).isEqualTo(22);
+  }
+
+  @Test
+  void twoInstancesSharingALimitNeverAdmitMoreThanItAndRefuseAtMostABatchEachTooEarly()
+      throws Exception {
+    Redis redis = Devstack.redis();
+    FixedWindowLimiter first = limiter(redis.host(), redis.port(), redis.password());
+    FixedWindowLimiter second = limiter(redis.host(), redis.port(), redis.password());
+    Limit shared = new Limit("plan:pro", "plan:org:shared", 1_000, Duration.ofMinutes(1));
+    long batch = LeasedPermits.batchOf(shared.limit());
+
+    try (ExecutorService threads = Executors.newFixedThreadPool(4)) {
+      List<Future<Long>> admitted = new ArrayList<>();
+      for (FixedWindowLimiter instance : List.of(first, second, first, second)) {
+        admitted.add(threads.submit(() -> admittedUntilRefused(instance, shared)));
+      }
+      long total = 0;
+      for (Future<Long> each : admitted) {
+        total += each.get(30, TimeUnit.SECONDS);
+      }
+
+      assertThat(batch).isEqualTo(10);
+      assertThat(total).isLessThanOrEqualTo(1_000).isGreaterThanOrEqualTo(1_000 - 2 * (batch - 1));
+    }
+    // What one instance held unspent is still counted in Redis: the window is full for both.
+    assertThat(first.check(List.of(shared)).block().orElseThrow().allowed()).isFalse();
+    assertThat(second.check(List.of(shared)).block().orElseThrow().allowed()).isFalse();
+  }
+
+  @Test
+  void aBatchHeldForOneLimitDoesNotCountARefusalByAnother() {
+    Redis redis = Devstack.redis();
+    FixedWindowLimiter limiter = limiter(redis.host(), redis.port(), redis.password());
+    Limit plan = new Limit("plan:pro", "plan:org:o", 10_000, Duration.ofMinutes(1));
+    Limit uploads = new Limit("uploads", "uploads:user:u2", 2, Duration.ofMinutes(1));
+
+    List<Boolean> allowed = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      allowed.add(limiter.check(List.of(uploads, plan)).block().orElseThrow().allowed());
+    }
+    RateLimitDecision planOnly = limiter.check(List.of(plan)).block().orElseThrow();
+
+    assertThat(allowed).containsExactly(true, true, false, false);
+    assertThat(planOnly.reported().remaining()).isEqualTo(10_000 - 3);
+  }
+
+  @Test
   void withoutRedisTheLimitsAreCountedInMemory() throws IOException {
     FixedWindowLimiter limiter = limiter("127.0.0.1", nothingListens(), null);
     List<Limit> limits = List.of(new Limit("auth", "auth:ip:3", 2, Duration.ofMinutes(1)));
@@ -158,6 +225,14 @@ class FixedWindowLimiterTest {
                   .contains("1 request(s) limited in memory");
               assertThat(warning.getMDCPropertyMap()).containsEntry(RequestIds.MDC_KEY, requestId);
             });
+  }
+
+  private static long admittedUntilRefused(FixedWindowLimiter limiter, Limit limit) {
+    long admitted = 0;
+    while (limiter.check(List.of(limit)).block().orElseThrow().allowed()) {
+      admitted++;
+    }
+    return admitted;
   }
 
   private static int nothingListens() throws IOException {

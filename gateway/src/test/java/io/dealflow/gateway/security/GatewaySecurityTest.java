@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dealflow.platform.security.ApiTokenVerifier;
 import io.dealflow.platform.security.SecurityProperties;
 import io.dealflow.platform.security.SecurityProperties.DevToken;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /** The gateway's start-up rules for tokens. */
 class GatewaySecurityTest {
@@ -28,8 +30,7 @@ class GatewaySecurityTest {
     MockEnvironment production = new MockEnvironment();
     production.setActiveProfiles("prod");
 
-    assertThatThrownBy(
-            () -> new GatewaySecurity().jwtDecoder(properties(true), production, NO_API_TOKENS))
+    assertThatThrownBy(() -> decoder(properties(true), production))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("dev-token")
         .hasMessageContaining("'dev' profile");
@@ -40,15 +41,24 @@ class GatewaySecurityTest {
     MockEnvironment dev = new MockEnvironment();
     dev.setActiveProfiles("dev");
 
-    Jwt jwt =
-        new GatewaySecurity()
-            .jwtDecoder(properties(true), dev, NO_API_TOKENS)
-            .decode("dev_token")
-            .block();
+    Jwt jwt = decoder(properties(true), dev).decode("dev_token").block();
 
     assertThat(jwt).isNotNull();
     assertThat(jwt.getSubject()).isEqualTo("00000000-0000-0000-0000-0000000000de");
     assertThat(Caller.of(jwt).orgId()).hasToString(DEMO_ORG);
+  }
+
+  private static ReactiveJwtDecoder decoder(SecurityProperties properties, MockEnvironment env) {
+    GatewaySecurity security = new GatewaySecurity();
+    TokenProperties tokens = new TokenProperties(Duration.ofMinutes(1), 100);
+    Clock clock = Clock.systemUTC();
+    RealmKeys keys =
+        new RealmKeys(
+            GatewaySecurity.jwksClient(),
+            properties.effectiveJwkSetUri(),
+            Duration.ofMinutes(1),
+            clock);
+    return security.jwtDecoder(properties, tokens, keys, clock, env, NO_API_TOKENS);
   }
 
   private static SecurityProperties properties(boolean devTokenEnabled) {
