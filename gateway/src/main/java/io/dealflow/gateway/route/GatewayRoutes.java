@@ -14,14 +14,16 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.cloud.gateway.config.GlobalCorsProperties;
 import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.SetPathGatewayFilterFactory;
+import org.springframework.cloud.gateway.handler.FilteringWebHandler;
+import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 import org.springframework.cloud.gateway.route.Route;
-import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.web.server.ServerWebExchange;
-import reactor.core.publisher.Flux;
 
 /** Turns the {@link RouteTable} into Spring Cloud Gateway routes. */
 @Configuration(proxyBeanMethods = false)
@@ -64,7 +66,7 @@ class GatewayRoutes {
   }
 
   @Bean
-  RouteLocator apiRoutes(
+  TableRoutes apiRoutes(
       RouteTable table, GatewayProperties properties, CircuitBreakerRegistry breakers) {
     List<Route> routes = new ArrayList<>();
     SetPathGatewayFilterFactory setPath = new SetPathGatewayFilterFactory();
@@ -92,7 +94,18 @@ class GatewayRoutes {
       }
       routes.add(route.build());
     }
-    return () -> Flux.fromIterable(routes);
+    return new TableRoutes(routes);
+  }
+
+  /** Replaces Spring Cloud Gateway's own mapping, which tries the routes one by one. */
+  @Bean
+  RoutePredicateHandlerMapping routePredicateHandlerMapping(
+      FilteringWebHandler handler,
+      TableRoutes routes,
+      RouteTable table,
+      GlobalCorsProperties cors,
+      Environment environment) {
+    return new TableRouteMapping(handler, routes, table, cors, environment);
   }
 
   /** Whether the table gives this request to this route: first match wins, as in the table. */

@@ -4,8 +4,11 @@ import io.dealflow.gateway.route.ApiRoute.Kind;
 import io.dealflow.gateway.route.RouteTable;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The paths that need no token. A token sent to one of them is not even read: a stale token must
@@ -37,6 +40,8 @@ final class PublicPaths {
           "/v3/api-docs/**",
           "/favicon.ico");
 
+  private static final String ATTRIBUTE = PublicPaths.class.getName() + ".public";
+
   private PublicPaths() {}
 
   /**
@@ -52,7 +57,30 @@ final class PublicPaths {
     return List.copyOf(all);
   }
 
+  /**
+   * Matches a request whose path is one of {@code paths}, deciding once per request: Spring
+   * Security asks twice (the bearer token's converter and the authorization rule), and its own path
+   * matchers would go through every pattern as a reactive stream each time.
+   */
   static ServerWebExchangeMatcher matcher(List<String> paths) {
-    return ServerWebExchangeMatchers.pathMatchers(paths.toArray(String[]::new));
+    List<PathPattern> patterns =
+        paths.stream().map(PathPatternParser.defaultInstance::parse).toList();
+    return exchange -> {
+      Boolean known = exchange.getAttribute(ATTRIBUTE);
+      if (known == null) {
+        known = matches(patterns, exchange.getRequest().getPath().pathWithinApplication());
+        exchange.getAttributes().put(ATTRIBUTE, known);
+      }
+      return known ? MatchResult.match() : MatchResult.notMatch();
+    };
+  }
+
+  private static boolean matches(List<PathPattern> patterns, PathContainer path) {
+    for (PathPattern pattern : patterns) {
+      if (pattern.matches(path)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
