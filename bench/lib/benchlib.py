@@ -10,15 +10,32 @@ Subcommands:
   procticks PID...                     print utime+stime (clock ticks) of each live PID, summed
   busyticks                            print the busy clock ticks of all CPUs (/proc/stat)
   jitticks PID                         print utime+stime of PID's JIT compiler threads (C1, C2)
-  cpujson BUSY0 BUSY1 OURS0 OURS1 WRK_CPU_S SECONDS NCPU
+  cpujson BUSY0 BUSY1 OURS0 OURS1 LOADGEN_CPU_S SECONDS NCPU
                                        print JSON: CPU used by other processes during a run
-  table RESULTS_DIR GOAL               print the results table and the ratios, exit 0 when valid
+  table RESULTS_DIR GOAL_NGINX GOAL_HAPROXY
+                                       print the throughput table and the ratios, write summary.json,
+                                       exit 0 when valid
+  haproxy-cmd SOCKET COMMAND           send COMMAND to HAProxy's stats socket, print the answer
+  h2load OUTPUT REQUEST_LOG OFFERED_RPS EXPECTED
+                                       parse an h2load run and its --log-file, print JSON
+  openline FILE.json                   print one line about an open-loop run
+  completed RESULTS_DIR TARGET         print the requests wrk and h2load completed on TARGET
+  opentable RESULTS_DIR RATE CLIENTS SECONDS
+                                       print the open-loop latency table and its goal, add it to
+                                       summary.json, exit 0 when valid
+  finish RESULTS_DIR EXIT_STATUS [KEY=VALUE | problem:TEXT]...
+                                       add the server-side evidence, problems and the exit status
+                                       to summary.json
 """
 
 import base64
+import glob
+import gzip
+import math
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import tempfile
@@ -133,27 +150,32 @@ def busy_ticks() -> int:
     return sum(values[:8]) - idle  # guest time is already inside user
 
 
-def table(results_dir: str, goal: float) -> int:
+TARGETS = ("direct", "nginx", "haproxy", "ceiling", "gateway")
+LABELS = {"direct": "backend direct", "nginx": "nginx -> backend",
+          "haproxy": "haproxy -> backend", "ceiling": "ceiling -> backend",
+          "gateway": "gateway -> backend"}
+
+
+def fmt(v, spec):
+    return format(v, spec) if v is not None else "n/a"
+
+
+def table(results_dir: str, goal_nginx: float, goal_haproxy: float) -> int:
     rows = {}
-    for name in ("direct", "nginx", "gateway"):
+    for name in TARGETS:
         path = os.path.join(results_dir, name + ".wrk.txt")
         if os.path.exists(path):
             rows[name] = parse_wrk(path)
             cpu_path = os.path.join(results_dir, name + ".cpu.json")
             if os.path.exists(cpu_path):
                 rows[name].update(json.load(open(cpu_path)))
-    labels = {"direct": "backend direct", "nginx": "nginx -> backend",
-              "gateway": "gateway -> backend"}
-
-    def fmt(v, spec):
-        return format(v, spec) if v is not None else "n/a"
 
     print(f"{'target':<20}{'req/s':>11}{'p50 ms':>9}{'p99 ms':>9}{'requests':>11}"
           f"{'non-2xx':>9}{'sock err':>9}{'CPU others':>12}")
     valid = True
     problems = []
     for name, r in rows.items():
-        print(f"{labels[name]:<20}{fmt(r['rps'], ',.0f'):>11}{fmt(r['p50_ms'], '.2f'):>9}"
+        print(f"{LABELS[name]:<20}{fmt(r['rps'], ',.0f'):>11}{fmt(r['p50_ms'], '.2f'):>9}"
               f"{fmt(r['p99_ms'], '.2f'):>9}{fmt(r['requests'], ','):>11}{r['non2xx']:>9,}"
               f"{r['socket_errors']:>9,}{fmt(r.get('others_pct'), '.0f') + ' %':>12}")
         if r["rps"] is None or r["p50_ms"] is None or r["p99_ms"] is None:
@@ -163,33 +185,238 @@ def table(results_dir: str, goal: float) -> int:
             valid = False
             problems.append(f"{name}: {r['non2xx']} non-2xx responses, "
                             f"{r['socket_errors_detail']}")
+    if "ceiling" in rows:
+        print("(ceiling: the gateway jar with its token check, rate limits and metrics off)")
     print("(CPU others: CPU time used during the measurement by processes other than wrk,"
-          " nginx, the gateway and Redis, in % of the machine's 2 cores)")
+          " the servers and Redis, in % of all the machine's cores)")
     print()
-    gw, ng, di = rows.get("gateway"), rows.get("nginx"), rows.get("direct")
-    met = None
-    if gw and ng and gw["rps"] and ng["rps"]:
-        ratio = gw["rps"] / ng["rps"]
-        met = ratio >= goal
-        print(f"gateway / nginx  throughput: {ratio:.2f}x   "
-              f"(goal >= {goal:.2f}x: {'MET' if met else 'NOT MET'})")
-        print(f"gateway / nginx  p50 latency: {gw['p50_ms'] / ng['p50_ms']:.2f}x, "
-              f"p99 latency: {gw['p99_ms'] / ng['p99_ms']:.2f}x")
-    if gw and di and gw["rps"] and di["rps"]:
-        print(f"gateway / direct throughput: {gw['rps'] / di['rps']:.2f}x")
-    if ng and di and ng["rps"] and di["rps"]:
-        print(f"nginx   / direct throughput: {ng['rps'] / di['rps']:.2f}x")
+
+    def rps(name):
+        r = rows.get(name)
+        return r["rps"] if r and r["rps"] else None
+
+    ratios, met = {}, {}
+    gw = rps("gateway")
+    for peer, goal in (("nginx", goal_nginx), ("haproxy", goal_haproxy)):
+        if gw and rps(peer):
+            ratio = gw / rps(peer)
+            ratios["gateway/" + peer] = round(ratio, 3)
+            met[peer] = ratio >= goal
+            print(f"gateway / {peer:<8} throughput: {ratio:.2f}x   "
+                  f"(goal >= {goal:.2f}x: {'MET' if met[peer] else 'NOT MET'})")
+        else:
+            met[peer] = None
+    for peer in ("nginx", "haproxy"):
+        if gw and rps(peer):
+            g, p = rows["gateway"], rows[peer]
+            print(f"gateway / {peer:<8} p50 latency: {g['p50_ms'] / p['p50_ms']:.2f}x, "
+                  f"p99 latency: {g['p99_ms'] / p['p99_ms']:.2f}x")
+    ce = rps("ceiling")
+    if gw and ce:
+        ratios["gateway/ceiling"] = round(gw / ce, 3)
+        print(f"gateway / ceiling  throughput: {gw / ce:.2f}x   (token check, rate limits and "
+              f"metrics: {1e6 / gw - 1e6 / ce:+.0f} us per request of the server core, "
+              f"{100 * (1 - gw / ce):.0f} % of the ceiling's throughput)")
+    for name in ("gateway", "ceiling", "haproxy", "nginx"):
+        if rps(name) and rps("direct"):
+            ratios[name + "/direct"] = round(rps(name) / rps("direct"), 3)
+            print(f"{name:<8} / direct   throughput: {rps(name) / rps('direct'):.2f}x")
     print()
     if valid:
-        print("RUN VALID: every measured response was 2xx, no socket errors.")
+        print("THROUGHPUT RUN VALID: every measured response was 2xx, no socket errors.")
     else:
-        print("RUN INVALID:")
+        print("THROUGHPUT RUN INVALID:")
         for p in problems:
             print("  - " + p)
-    summary = {"rows": rows, "valid": valid, "goal": goal, "goal_met": met}
+    summary = {"rows": rows, "valid": valid, "problems": problems,
+               "goals": {"gateway/nginx": goal_nginx, "gateway/haproxy": goal_haproxy},
+               "goal_met": {"gateway/nginx": met["nginx"], "gateway/haproxy": met["haproxy"]},
+               "ratios": ratios}
     with open(os.path.join(results_dir, "summary.json"), "w") as f:
         json.dump(summary, f, indent=2)
     return 0 if valid else 3
+
+
+def haproxy_cmd(path: str, command: str) -> str:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+        s.settimeout(10)
+        s.connect(path)
+        s.sendall(command.encode() + b"\n")
+        chunks = []
+        while True:
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    return b"".join(chunks).decode(errors="replace")
+
+
+def percentile(sorted_values, q):
+    """Nearest rank: the smallest value with at least q of all values at or below it."""
+    if not sorted_values:
+        return None
+    rank = max(1, math.ceil(q * len(sorted_values)))
+    return sorted_values[rank - 1]
+
+
+def parse_h2load(out_path: str, log_path: str, offered: float, expected: int) -> dict:
+    """h2load's summary, and latencies from its --log-file: one line per request, tab-separated:
+    start (microseconds since the epoch), HTTP status (-1: failed), microseconds to the end of
+    the response."""
+    text = open(out_path, encoding="utf-8", errors="replace").read()
+    result = {"file": os.path.basename(out_path), "offered_rps": offered, "expected": expected}
+    m = re.search(r"finished in ([0-9.]+)(\w+), ([0-9.]+) req/s", text)
+    # h2load's own rate: completed / time from its start (connections included) to the last answer
+    result["h2load_rps"] = float(m.group(3)) if m else None
+    result["elapsed_ms"] = to_ms(m.group(1) + m.group(2)) if m else None
+    m = re.search(r"requests: (\d+) total, (\d+) started, (\d+) done, (\d+) succeeded, "
+                  r"(\d+) failed, (\d+) errored, (\d+) timeout", text)
+    keys = ("total", "started", "done", "succeeded", "failed", "errored", "timeout")
+    result.update({k: int(v) for k, v in zip(keys, m.groups())} if m else {k: None for k in keys})
+    starts, durations, non2xx = [], [], 0
+    opener = gzip.open if log_path.endswith(".gz") else open
+    with opener(log_path, "rt") as f:
+        for line in f:
+            fields = line.split("\t")
+            if len(fields) < 3:
+                continue
+            start, status, micros = int(fields[0]), int(fields[1]), int(fields[2])
+            starts.append(start)
+            if 200 <= status < 300:
+                durations.append(micros)
+            else:
+                non2xx += 1
+    durations.sort()
+    result["logged"] = len(starts)
+    result["non2xx"] = non2xx
+    for name, q in (("p50", 0.5), ("p90", 0.9), ("p99", 0.99), ("p999", 0.999)):
+        v = percentile(durations, q)
+        result[name + "_ms"] = v / 1000 if v is not None else None
+    result["max_ms"] = durations[-1] / 1000 if durations else None
+    # Achieved: the rate the requests were actually sent at, first to last send. A client whose
+    # previous request is still unanswered sends late, so a target that cannot keep up lowers it.
+    result["achieved_rps"] = None
+    result["max_sent_per_ms"] = None
+    if len(starts) > 1:
+        span = (max(starts) - min(starts)) / 1e6
+        if span > 0:
+            result["achieved_rps"] = round((len(starts) - 1) / span, 1)
+        per_ms = {}
+        for start in starts:  # bunching: the most requests sent within one millisecond
+            per_ms[start // 1000] = per_ms.get(start // 1000, 0) + 1
+        result["max_sent_per_ms"] = max(per_ms.values())
+    problems = []
+    if result["h2load_rps"] is None or result["done"] is None or result["achieved_rps"] is None:
+        problems.append("h2load output could not be parsed")
+    else:
+        errors = result["failed"] + result["errored"] + result["timeout"]
+        if errors:
+            problems.append(f"{result['failed']} failed, {result['errored']} errored, "
+                            f"{result['timeout']} timed-out requests")
+        if result["done"] < expected or result["logged"] < expected:
+            problems.append(f"{result['done']} of {expected} requests done "
+                            f"({result['logged']} logged)")
+        if result["achieved_rps"] < 0.95 * offered:
+            problems.append(f"achieved {result['achieved_rps']:.0f} of {offered:.0f} req/s offered"
+                            " (< 95 %): the target or the generator did not keep the rate")
+    if non2xx:
+        problems.append(f"{non2xx} non-2xx responses")
+    result["problems"] = problems
+    return result
+
+
+def open_line(path: str) -> str:
+    r = json.load(open(path))
+    return (f"{fmt(r['achieved_rps'], ',.0f')} of {r['offered_rps']:,.0f} req/s, "
+            f"p50 {fmt(r['p50_ms'], '.2f')} ms, p99 {fmt(r['p99_ms'], '.2f')} ms, "
+            f"p99.9 {fmt(r['p999_ms'], '.2f')} ms, non-2xx {r['non2xx']}"
+            + ("; " + "; ".join(r["problems"]) if r["problems"] else ""))
+
+
+def completed(results_dir: str, name: str) -> int:
+    total = 0
+    for path in glob.glob(os.path.join(results_dir, name + ".wrk.txt")) + \
+            glob.glob(os.path.join(results_dir, name + ".warmup*.wrk.txt")):
+        total += parse_wrk(path)["requests"] or 0
+    for path in glob.glob(os.path.join(results_dir, name + ".open*.json")):
+        if not path.endswith(".cpu.json"):
+            total += json.load(open(path)).get("done") or 0
+    return total
+
+
+def open_table(results_dir: str, rate: float, clients: int, seconds: int) -> int:
+    rows, problems = {}, []
+    for name in TARGETS:
+        path = os.path.join(results_dir, name + ".open.json")
+        if not os.path.exists(path):
+            continue
+        rows[name] = json.load(open(path))
+        cpu_path = os.path.join(results_dir, name + ".open.cpu.json")
+        if os.path.exists(cpu_path):
+            rows[name].update(json.load(open(cpu_path)))
+        problems += [f"{name}: {p}" for p in rows[name]["problems"]]
+        warmup = os.path.join(results_dir, name + ".open-warmup.json")
+        if os.path.exists(warmup):
+            w = json.load(open(warmup))
+            problems += [f"{name} (warm-up): {p}" for p in w["problems"]
+                         if "non-2xx" in p or "failed" in p]
+    print(f"{'target':<20}{'offered':>9}{'achieved':>10}{'p50 ms':>9}{'p99 ms':>9}"
+          f"{'p99.9 ms':>10}{'max ms':>9}{'non-2xx':>9}{'max/ms':>8}{'CPU others':>12}")
+    for name, r in rows.items():
+        print(f"{LABELS[name]:<20}{r['offered_rps']:>9,.0f}{fmt(r['achieved_rps'], ',.0f'):>10}"
+              f"{fmt(r['p50_ms'], '.2f'):>9}{fmt(r['p99_ms'], '.2f'):>9}"
+              f"{fmt(r['p999_ms'], '.2f'):>10}{fmt(r['max_ms'], '.1f'):>9}{r['non2xx']:>9,}"
+              f"{fmt(r['max_sent_per_ms'], 'd'):>8}{fmt(r.get('others_pct'), '.0f') + ' %':>12}")
+    print("(offered and achieved in req/s, achieved = the rate requests were sent at; latency from"
+          " each request's send to the end of its response, from h2load's per-request log; max/ms:"
+          " the most requests sent within one millisecond)")
+    print()
+    gw, di = rows.get("gateway"), rows.get("direct")
+    met, limit = None, None
+    if gw and di and gw["p99_ms"] is not None and di["p99_ms"] is not None:
+        limit = 2 * di["p99_ms"] + 1.0
+        met = gw["p99_ms"] <= limit
+        print(f"gateway p99 {gw['p99_ms']:.2f} ms vs 2 x direct p99 + 1 ms = {limit:.2f} ms   "
+              f"(goal: {'MET' if met else 'NOT MET'})")
+    for name in ("nginx", "haproxy", "ceiling", "gateway"):
+        r = rows.get(name)
+        if r and di and r["p99_ms"] is not None and di["p99_ms"] is not None:
+            print(f"{name:<8} p99 - direct p99: {r['p99_ms'] - di['p99_ms']:+.2f} ms, "
+                  f"p50 - direct p50: {r['p50_ms'] - di['p50_ms']:+.2f} ms")
+    print()
+    valid = not problems
+    if valid:
+        print("LATENCY RUN VALID: every request answered 2xx, at the offered rate.")
+    else:
+        print("LATENCY RUN INVALID:")
+        for p in problems:
+            print("  - " + p)
+    path = os.path.join(results_dir, "summary.json")
+    summary = json.load(open(path)) if os.path.exists(path) else {}
+    summary["open_loop"] = {
+        "rate_rps": rate, "clients": clients, "seconds": seconds, "rows": rows,
+        "valid": valid, "problems": problems,
+        "goal": "gateway p99 <= 2 x direct p99 + 1 ms", "goal_limit_ms": limit, "goal_met": met}
+    with open(path, "w") as f:
+        json.dump(summary, f, indent=2)
+    return 0 if valid else 3
+
+
+def finish(results_dir: str, status: int, items) -> None:
+    path = os.path.join(results_dir, "summary.json")
+    summary = json.load(open(path)) if os.path.exists(path) else {}
+    evidence, problems = {}, []
+    for item in items:
+        if item.startswith("problem:"):
+            problems.append(item[len("problem:"):])
+        elif "=" in item:
+            key, value = item.split("=", 1)
+            evidence[key] = int(value) if re.fullmatch(r"-?\d+", value) else value
+    summary["server_side"] = {"evidence": evidence, "problems": problems}
+    summary["exit_status"] = status
+    summary["run_valid"] = status == 0
+    with open(path, "w") as f:
+        json.dump(summary, f, indent=2)
 
 
 def main(argv):
@@ -223,7 +450,19 @@ def main(argv):
             "ours_cpu_s": round(ours_s, 1), "others_cpu_s": round(others_s, 1),
             "others_pct": round(100 * others_s / (seconds * ncpu), 1)}))
     elif cmd == "table":
-        return table(args[0], float(args[1]))
+        return table(args[0], float(args[1]), float(args[2]))
+    elif cmd == "haproxy-cmd":
+        print(haproxy_cmd(args[0], args[1]), end="")
+    elif cmd == "h2load":
+        print(json.dumps(parse_h2load(args[0], args[1], float(args[2]), int(args[3]))))
+    elif cmd == "openline":
+        print(open_line(args[0]))
+    elif cmd == "completed":
+        print(completed(args[0], args[1]))
+    elif cmd == "finish":
+        finish(args[0], int(args[1]), args[2:])
+    elif cmd == "opentable":
+        return open_table(args[0], float(args[1]), int(args[2]), int(args[3]))
     else:
         print(__doc__, file=sys.stderr)
         return 2
