@@ -2,36 +2,18 @@ package io.dealflow.gateway.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dealflow.gateway.MovableClock;
 import io.dealflow.gateway.ratelimit.FixedWindowLimiter.Limit;
 import io.dealflow.gateway.ratelimit.RateLimitDecision.Usage;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The in-memory windows follow the Redis script's rules. */
 class LocalWindowsTest {
 
-  private Instant now = Instant.parse("2026-12-01T10:00:00Z");
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-12-01T10:00:00Z"));
   private final LocalWindows windows = new LocalWindows(clock);
 
   @Test
@@ -39,10 +21,10 @@ class LocalWindowsTest {
     List<Limit> limits = List.of(new Limit("auth", "auth:ip:1", 2, Duration.ofMinutes(1)));
 
     assertThat(windows.check(limits).allowed()).isTrue();
-    now = now.plusSeconds(30);
+    clock.advance(Duration.ofSeconds(30));
     assertThat(windows.check(limits).allowed()).isTrue();
     RateLimitDecision refused = windows.check(limits);
-    now = now.plusSeconds(30);
+    clock.advance(Duration.ofSeconds(30));
     RateLimitDecision afresh = windows.check(limits);
 
     assertThat(refused.allowed()).isFalse();
@@ -70,7 +52,7 @@ class LocalWindowsTest {
   void endedWindowsAreForgotten() {
     windows.check(List.of(new Limit("a", "a:1", 5, Duration.ofSeconds(1))));
     windows.check(List.of(new Limit("a", "a:2", 5, Duration.ofSeconds(1))));
-    now = now.plusSeconds(11);
+    clock.advance(Duration.ofSeconds(11));
 
     windows.check(List.of(new Limit("a", "a:3", 5, Duration.ofSeconds(1))));
 

@@ -7,12 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.dealflow.gateway.MovableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -30,7 +29,7 @@ import reactor.core.publisher.Mono;
 class VerifiedTokensTest {
 
   private final PublishedKeys jwks = new PublishedKeys();
-  private final MovableClock clock = new MovableClock();
+  private final MovableClock clock = new MovableClock(Instant.now());
   private final AtomicInteger verifications = new AtomicInteger();
   private RealmKeys realm;
 
@@ -181,30 +180,6 @@ class VerifiedTokensTest {
       return tokens.decode(token).block() != null;
     } catch (JwtException refused) {
       return false;
-    }
-  }
-
-  /** The time the claim rules and the cache see; moves only when told. */
-  private static final class MovableClock extends Clock {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
-
-    void advance(Duration duration) {
-      now.updateAndGet(instant -> instant.plus(duration));
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
     }
   }
 }
